@@ -1,0 +1,52 @@
+package io.llmgateway.internal;
+
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Removes secrets from any text the SDK shows: messages, {@code toString()}, raw bodies and logs.
+ * Gateway keys look like {@code sk-...}; Authorization values follow a scheme word.
+ */
+public final class Redaction {
+  public static final String MASK = "[REDACTED]";
+
+  // 6+ key characters: long enough for any real key, short enough to spare the servers' own
+  // "Bearer sk-xxx..." hints, which carry no secret.
+  private static final Pattern SK_KEY = Pattern.compile("sk-[A-Za-z0-9_\\-]{6,}");
+  private static final Pattern AUTH_VALUE =
+      Pattern.compile("(?i)(authorization\\s*[:=]\\s*\"?)(bearer\\s+)?[^\\s\",}]+");
+  private static final Pattern BEARER_TOKEN =
+      Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=\\-]{6,}");
+
+  private Redaction() {}
+
+  /** Returns {@code text} with every {@code sk-} key and Authorization value masked. */
+  public static String redact(@Nullable String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    if (!mightHoldSecret(text)) {
+      return text;
+    }
+    String out = SK_KEY.matcher(text).replaceAll("sk-" + MASK);
+    out = AUTH_VALUE.matcher(out).replaceAll("$1$2" + MASK);
+    return BEARER_TOKEN.matcher(out).replaceAll("$1" + MASK);
+  }
+
+  // Cheap pre-check so the common case (no secret) never runs a regex.
+  private static boolean mightHoldSecret(String text) {
+    return text.contains("sk-")
+        || containsIgnoreCase(text, "bearer")
+        || containsIgnoreCase(text, "authorization");
+  }
+
+  private static boolean containsIgnoreCase(String text, String word) {
+    int max = text.length() - word.length();
+    for (int i = 0; i <= max; i++) {
+      if (text.regionMatches(true, i, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
