@@ -3,8 +3,8 @@ package io.llmgateway.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A timeout. Connect and read timeouts are retryable; a total timeout means the caller's deadline
- * (retries included) is spent, so it is not.
+ * A timeout. Connect, read and attempt timeouts are retryable; a total timeout means the caller's
+ * deadline (retries included) is spent, so it is not.
  */
 public final class CallTimeoutException extends TransportException {
   private static final long serialVersionUID = 1L;
@@ -15,7 +15,9 @@ public final class CallTimeoutException extends TransportException {
     CONNECT,
     /** No bytes arrived in time once connected (also: idle between stream chunks). */
     READ,
-    /** The whole call, or the caller's overall deadline, ran out. */
+    /** One attempt's own budget (the per-endpoint timeout) ran out. */
+    ATTEMPT,
+    /** The caller's overall deadline, retries included, ran out. */
     TOTAL
   }
 

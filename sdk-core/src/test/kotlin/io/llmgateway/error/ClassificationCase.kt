@@ -1,0 +1,85 @@
+package io.llmgateway.error
+
+import io.llmgateway.http.HeaderLookup
+import java.time.Clock
+import java.time.Instant
+import java.time.ZoneOffset
+import kotlin.reflect.KClass
+
+/** One row of the classification table: what arrived, and what the SDK must make of it. */
+data class ClassificationCase(
+  val name: String,
+  val provider: Provider,
+  val status: Int,
+  val body: String,
+  val expected: KClass<out LlmGatewayException>,
+  val retryable: Boolean,
+  val headers: Map<String, String> = emptyMap(),
+  val contentType: String? = "application/json",
+  val check: (LlmGatewayException) -> Unit = {},
+) {
+  override fun toString(): String = name
+
+  fun classify(classifier: ErrorClassifier = CLASSIFIER): LlmGatewayException =
+    classifier.classify(
+      provider,
+      status,
+      HeaderLookup.of(headers.mapValues { listOf(it.value) }),
+      body.toByteArray(),
+      contentType,
+    )
+
+  companion object {
+    val NOW: Instant = Instant.parse("2026-03-20T12:29:00Z")
+    val CLASSIFIER = ErrorClassifier(Clock.fixed(NOW, ZoneOffset.UTC))
+  }
+}
+
+fun saas(
+  name: String,
+  status: Int,
+  body: String,
+  expected: KClass<out LlmGatewayException>,
+  retryable: Boolean,
+  headers: Map<String, String> = emptyMap(),
+  contentType: String? = "application/json",
+  check: (LlmGatewayException) -> Unit = {},
+) =
+  ClassificationCase(
+    "saas-litellm $status $name",
+    Provider.SAAS_LITELLM,
+    status,
+    body,
+    expected,
+    retryable,
+    headers,
+    contentType,
+    check,
+  )
+
+fun hiveops(
+  name: String,
+  status: Int,
+  body: String,
+  expected: KClass<out LlmGatewayException>,
+  retryable: Boolean,
+  headers: Map<String, String> = emptyMap(),
+  contentType: String? = "application/json",
+  check: (LlmGatewayException) -> Unit = {},
+) =
+  ClassificationCase(
+    "hiveops $status $name",
+    Provider.HIVEOPS,
+    status,
+    body,
+    expected,
+    retryable,
+    headers,
+    contentType,
+    check,
+  )
+
+fun detail(text: String) = """{"detail": "$text"}"""
+
+fun openAiError(message: String, type: String?, code: String?) =
+  """{"error": {"message": "$message", "type": ${type?.let { "\"$it\"" }}, "code": ${code?.let { "\"$it\"" }}}}"""
