@@ -14,7 +14,8 @@ public final class Redaction {
   // "Bearer sk-xxx..." hints, which carry no secret.
   private static final Pattern SK_KEY = Pattern.compile("sk-[A-Za-z0-9_\\-]{6,}");
   private static final Pattern AUTH_VALUE =
-      Pattern.compile("(?i)(authorization\\s*[:=]\\s*\"?)(bearer\\s+)?[^\\s\",}]+");
+      Pattern.compile(
+          "(?i)(authorization[\"']?\\s*[:=]\\s*[\"']?)((?:bearer|basic|token)\\s+)?[^\\s\"',}]+");
   private static final Pattern BEARER_TOKEN =
       Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=\\-]{6,}");
 
