@@ -35,6 +35,28 @@ class ExhaustiveWhenSpec :
         is BudgetExceededException -> "raise the budget"
       }
 
+    // The README's Kotlin sample, kept compiling here.
+    fun readmeReaction(e: LlmGatewayException): String =
+      when (e) {
+        is InsufficientCreditsException -> "add credits"
+        is TeamSuspendedException,
+        is TeamPausedException -> "contact the admin"
+        is PermissionDeniedException -> "check access"
+        is AuthenticationException -> "check the key (${e.reason()})"
+        is RateLimitedException -> "retry after ${e.retryAfter()}"
+        is ServerException -> if (e.isRetryable) "retry" else "fix the gateway config"
+        is StreamException -> "keep the partial text: ${e.partialText()}"
+        is TransportException -> "retry"
+        is ApiException,
+        is LocalRejectionException -> "give up: ${e.message}"
+      }
+
+    test("the README's grouped when is exhaustive too") {
+      readmeReaction(
+        NotFoundException("n", ErrorDetails.of(Provider.HIVEOPS), NotFoundException.Resource.JOB)
+      ) shouldBe "give up: n"
+    }
+
     test("a when over the taxonomy needs no else branch") {
       val details = ErrorDetails.of(Provider.SAAS_LITELLM)
       reaction(ThrottledException("t", details)) shouldBe "wait for the window"
