@@ -1,0 +1,63 @@
+package io.llmgateway.jobs;
+
+import com.squareup.moshi.Json;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The answer to completing a job. */
+public final class JobCompletion {
+  @Json(name = "job_id")
+  private String jobId = "";
+
+  @Json(name = "status")
+  private JobStatus status = JobStatus.of("unknown");
+
+  @Json(name = "completed_at")
+  private @Nullable Instant completedAt;
+
+  @Json(name = "costs")
+  private @Nullable JobCosts costs;
+
+  @Json(name = "calls")
+  private List<CallSummary> calls = List.of();
+
+  private JobCompletion() {}
+
+  public String jobId() {
+    return jobId;
+  }
+
+  public JobStatus status() {
+    return status;
+  }
+
+  public @Nullable Instant completedAt() {
+    return completedAt;
+  }
+
+  public @Nullable JobCosts costs() {
+    return costs;
+  }
+
+  public List<CallSummary> calls() {
+    return calls;
+  }
+
+  @Override
+  public String toString() {
+    return "JobCompletion{"
+        + "jobId="
+        + jobId
+        + ", "
+        + "status="
+        + status
+        + ", "
+        + "completedAt="
+        + completedAt
+        + ", "
+        + "costs="
+        + costs
+        + "}";
+  }
+}
