@@ -22,7 +22,28 @@ public final class JobCompletion {
   @Json(name = "calls")
   private List<CallSummary> calls = List.of();
 
+  // Not on the wire: set when the completion was confirmed by reading the job back.
+  private transient boolean confirmedByRead;
+
   private JobCompletion() {}
+
+  /**
+   * A completion confirmed by reading the job after the complete request's answer was lost: the
+   * status and time are known, the costs are not (read them with {@code jobCosts}).
+   */
+  static JobCompletion confirmedByRead(Job job) {
+    JobCompletion c = new JobCompletion();
+    c.jobId = job.jobId();
+    c.status = job.status();
+    c.completedAt = job.completedAt();
+    c.confirmedByRead = true;
+    return c;
+  }
+
+  /** True when the complete request's answer was lost and the job was read back instead. */
+  public boolean confirmedByRead() {
+    return confirmedByRead;
+  }
 
   public String jobId() {
     return jobId;

@@ -1,0 +1,158 @@
+package io.llmgateway.jobs;
+
+import io.llmgateway.circuit.CircuitBreakerRegistry;
+import io.llmgateway.cost.PriceTable;
+import io.llmgateway.metrics.CallListener;
+import io.llmgateway.pipeline.Sleeper;
+import io.llmgateway.pipeline.Timeouts;
+import io.llmgateway.ratelimit.RateLimiter;
+import io.llmgateway.retry.RetryPolicy;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+
+/** Builds a {@link SaasLiteLlmClient}; {@link #build()} checks the URL, team and key. */
+public final class SaasLiteLlmClientBuilder {
+  /** The environment variable read when no key is given. */
+  public static final String KEY_ENV = "SAAS_LITELLM_VIRTUAL_KEY";
+
+  @Nullable HttpUrl baseUrl;
+  @Nullable String teamId;
+  @Nullable String virtualKey;
+  @Nullable OkHttpClient okHttpClient;
+  Timeouts timeouts = Timeouts.ofDefaults();
+  RetryPolicy retryPolicy = RetryPolicy.saasLiteLlm();
+  CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.ofDefaults();
+  RateLimiter rateLimiter = RateLimiter.ofDefaults();
+  final List<CallListener> listeners = new ArrayList<>();
+  Clock clock = Clock.systemUTC();
+  Sleeper sleeper = Sleeper.system();
+  boolean allowInsecureHttp;
+  PriceTable priceTable = PriceTable.EMPTY;
+  @Nullable Executor asyncExecutor;
+  java.time.Duration streamIdleTimeout = java.time.Duration.ofSeconds(30);
+
+  SaasLiteLlmClientBuilder() {}
+
+  /** The server's root, e.g. {@code https://api.example.com/} (paths start at {@code /api}). */
+  public SaasLiteLlmClientBuilder baseUrl(String baseUrl) {
+    HttpUrl url = HttpUrl.parse(baseUrl);
+    if (url == null) {
+      throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
+    }
+    this.baseUrl = url;
+    return this;
+  }
+
+  public SaasLiteLlmClientBuilder teamId(String teamId) {
+    this.teamId = teamId;
+    return this;
+  }
+
+  /** The team's virtual key; when not set, {@value #KEY_ENV} is read at build time. */
+  public SaasLiteLlmClientBuilder virtualKey(String virtualKey) {
+    this.virtualKey = virtualKey;
+    return this;
+  }
+
+  /** A shared client: its connection pool and dispatcher are reused, its own settings kept. */
+  public SaasLiteLlmClientBuilder okHttpClient(OkHttpClient okHttpClient) {
+    this.okHttpClient = okHttpClient;
+    return this;
+  }
+
+  public SaasLiteLlmClientBuilder timeouts(Timeouts timeouts) {
+    this.timeouts = timeouts;
+    return this;
+  }
+
+  public SaasLiteLlmClientBuilder retryPolicy(RetryPolicy retryPolicy) {
+    this.retryPolicy = retryPolicy;
+    return this;
+  }
+
+  public SaasLiteLlmClientBuilder circuitBreakers(CircuitBreakerRegistry circuitBreakers) {
+    this.circuitBreakers = circuitBreakers;
+    return this;
+  }
+
+  public SaasLiteLlmClientBuilder rateLimiter(RateLimiter rateLimiter) {
+    this.rateLimiter = rateLimiter;
+    return this;
+  }
+
+  public SaasLiteLlmClientBuilder listener(CallListener listener) {
+    this.listeners.add(listener);
+    return this;
+  }
+
+  public SaasLiteLlmClientBuilder clock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  public SaasLiteLlmClientBuilder sleeper(Sleeper sleeper) {
+    this.sleeper = sleeper;
+    return this;
+  }
+
+  /** Allows {@code http://} to a host other than loopback. Keys then cross the network in clear. */
+  public SaasLiteLlmClientBuilder allowInsecureHttp(boolean allow) {
+    this.allowInsecureHttp = allow;
+    return this;
+  }
+
+  /** Prices of the team's model aliases, for the client-side cost ledger. */
+  public SaasLiteLlmClientBuilder priceTable(PriceTable priceTable) {
+    this.priceTable = priceTable;
+    return this;
+  }
+
+  /**
+   * The longest gap allowed between two chunks once a stream has started (default 30 s). The wait
+   * for the first chunk is bounded by the stream timeout instead (default 120 s), because the real
+   * server sends nothing until the model has finished.
+   */
+  public SaasLiteLlmClientBuilder streamIdleTimeout(java.time.Duration idle) {
+    if (idle.isNegative() || idle.isZero()) {
+      throw new IllegalArgumentException("idle timeout must be positive");
+    }
+    this.streamIdleTimeout = idle;
+    return this;
+  }
+
+  /** Where the async API runs calls; a small pool of daemon threads by default. */
+  public SaasLiteLlmClientBuilder asyncExecutor(Executor executor) {
+    this.asyncExecutor = executor;
+    return this;
+  }
+
+  public SaasLiteLlmClient build() {
+    if (baseUrl == null) {
+      throw new IllegalStateException("baseUrl is required");
+    }
+    if (teamId == null || teamId.isEmpty()) {
+      throw new IllegalStateException("teamId is required");
+    }
+    if (virtualKey == null) {
+      virtualKey = System.getenv(KEY_ENV);
+    }
+    if (virtualKey == null || virtualKey.isBlank()) {
+      throw new IllegalStateException("virtualKey is required (or set " + KEY_ENV + ")");
+    }
+    if (virtualKey.chars().anyMatch(c -> c <= ' ' || c >= 127)) {
+      throw new IllegalStateException("virtualKey contains whitespace or non-ASCII characters");
+    }
+    if (!baseUrl.isHttps() && !allowInsecureHttp && !Loopback.is(baseUrl.host())) {
+      throw new IllegalStateException(
+          "refusing http:// to "
+              + baseUrl.host()
+              + ": the key would travel in clear; use https or allowInsecureHttp(true)");
+    }
+    return new SaasLiteLlmClient(this);
+  }
+}

@@ -1,0 +1,108 @@
+package io.llmgateway.jobs;
+
+import io.llmgateway.error.InsufficientCreditsException;
+import io.llmgateway.error.LlmGatewayException;
+import io.llmgateway.error.ModelAccessDeniedException;
+import io.llmgateway.error.PermissionDeniedException;
+import io.llmgateway.error.TeamPausedException;
+import io.llmgateway.error.TeamSuspendedException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Why a team was refused, read from the team's own record: the SaaS guide's "check team status,
+ * then credits, then access groups" done for you. Immutable.
+ */
+public final class TeamDiagnosis {
+  private final LlmGatewayException error;
+  private final @Nullable String teamStatus;
+  private final @Nullable Long creditsRemaining;
+  private final @Nullable String budgetMode;
+  private final String advice;
+  private final @Nullable LlmGatewayException lookupFailure;
+
+  private TeamDiagnosis(
+      LlmGatewayException error,
+      @Nullable String teamStatus,
+      @Nullable Long creditsRemaining,
+      @Nullable String budgetMode,
+      String advice,
+      @Nullable LlmGatewayException lookupFailure) {
+    this.error = error;
+    this.teamStatus = teamStatus;
+    this.creditsRemaining = creditsRemaining;
+    this.budgetMode = budgetMode;
+    this.advice = advice;
+    this.lookupFailure = lookupFailure;
+  }
+
+  static TeamDiagnosis of(SaasLiteLlmClient client, LlmGatewayException error) {
+    CreditBalance balance;
+    try {
+      balance = client.creditBalance();
+    } catch (LlmGatewayException e) {
+      return new TeamDiagnosis(error, null, null, null, adviceFor(error, null, null), e);
+    }
+    String status = balance.status();
+    long credits = balance.creditsRemaining();
+    return new TeamDiagnosis(
+        error, status, credits, balance.budgetMode(), adviceFor(error, status, credits), null);
+  }
+
+  private static String adviceFor(
+      LlmGatewayException error, @Nullable String status, @Nullable Long credits) {
+    if (error instanceof TeamSuspendedException || "suspended".equalsIgnoreCase(status)) {
+      return "The team is suspended. Contact your administrator.";
+    }
+    if (error instanceof TeamPausedException || "paused".equalsIgnoreCase(status)) {
+      return "The team is paused. Contact your administrator to resume it.";
+    }
+    if (error instanceof InsufficientCreditsException || credits != null && credits <= 0) {
+      return "Out of credits (" + credits + " remaining). Add credits to continue.";
+    }
+    if (error instanceof ModelAccessDeniedException) {
+      return "The team has no access to this model. Check its access groups.";
+    }
+    if (error instanceof PermissionDeniedException) {
+      return "Access denied. Check that the key belongs to this team.";
+    }
+    return "Not a permission problem: " + error.getClass().getSimpleName() + ".";
+  }
+
+  public LlmGatewayException error() {
+    return error;
+  }
+
+  /** {@code active}, {@code suspended} or {@code paused}; null if the team could not be read. */
+  public @Nullable String teamStatus() {
+    return teamStatus;
+  }
+
+  public @Nullable Long creditsRemaining() {
+    return creditsRemaining;
+  }
+
+  public @Nullable String budgetMode() {
+    return budgetMode;
+  }
+
+  /** One sentence saying what to do. */
+  public String advice() {
+    return advice;
+  }
+
+  /** Why the team could not be read, if it could not. */
+  public @Nullable LlmGatewayException lookupFailure() {
+    return lookupFailure;
+  }
+
+  @Override
+  public String toString() {
+    return "TeamDiagnosis{status="
+        + teamStatus
+        + ", credits="
+        + creditsRemaining
+        + ", advice="
+        + advice
+        + "}";
+  }
+}
