@@ -1,0 +1,206 @@
+package io.llmgateway.testing.fault;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One scripted misbehaviour: a response of its own, or a change to the real one. Build faults with
+ * the static factories and refine them with the {@code with...} methods, for example {@code
+ * Fault.rateLimited().withRetryAfterSeconds(2)}. Script them with {@link FaultScript}.
+ */
+@FunctionalInterface
+public interface Fault {
+  MockResponse respond(FaultContext context);
+
+  // ---- answers of its own ----
+
+  /** Lets the real personality answer (a step that "passes"). */
+  static Fault pass() {
+    return FaultContext::realResponse;
+  }
+
+  /** A status with a raw body sent as {@code application/json}. */
+  static Fault status(int status, String body) {
+    return context -> Bodies.json(status, body);
+  }
+
+  /**
+   * A status with a generic body in the path's dialect ({@code {"detail":"Service Unavailable"}}).
+   */
+  static Fault status(int status) {
+    return context -> Bodies.generic(context.dialect(), status);
+  }
+
+  /** A SaaS LiteLLM error: {@code {"detail": detail}}. */
+  static Fault detail(int status, String detail) {
+    return context -> Bodies.detail(status, detail);
+  }
+
+  /** A HiveOps / OpenAI error: {@code {"error":{"message","type","code"}}}. */
+  static Fault openAiError(int status, String message, String type, @Nullable String code) {
+    return context -> Bodies.openAiError(status, message, type, code);
+  }
+
+  /**
+   * A 429 in the path's dialect (the guides' bodies) with exhausted rate-limit headers; add {@link
+   * #withRetryAfterSeconds} and friends for a {@code Retry-After}.
+   */
+  static Fault rateLimited() {
+    Fault body =
+        context ->
+            context.dialect() == FaultContext.Dialect.SAAS
+                ? Bodies.detail(429, "Rate limit exceeded")
+                : Bodies.openAiError(
+                    429,
+                    "Rate limit exceeded. Please try again later.",
+                    "rate_limit_error",
+                    "rate_limit_exceeded");
+    return body.withRateLimitExhausted();
+  }
+
+  /** Unparseable JSON ({@code {"detail": "Rate limit exc}) with a JSON content type. */
+  static Fault malformedJson(int status) {
+    return context -> Bodies.json(status, "{\"detail\": \"Rate limit exc");
+  }
+
+  /** The HTML page nginx sends when its upstream fails, byte for byte. */
+  static Fault nginxBadGateway() {
+    return context -> Bodies.nginx(502, "Bad Gateway");
+  }
+
+  /** nginx's HTML page for another status (503, 504...). */
+  static Fault nginxError(int status, String reason) {
+    return context -> Bodies.nginx(status, reason);
+  }
+
+  /** A status with an empty body (and a JSON content type, as a broken server would say). */
+  static Fault emptyBody(int status) {
+    return context -> Bodies.json(status, "");
+  }
+
+  /** A valid JSON error body of about {@code megabytes} MB. */
+  static Fault hugeBody(int status, int megabytes) {
+    return context -> Bodies.huge(status, megabytes);
+  }
+
+  /** Drops the connection after reading the request, before any response byte. */
+  static Fault disconnectAfterRequest() {
+    return socketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
+  }
+
+  /** Reads the request and never answers (the client's read timeout fires). */
+  static Fault noResponse() {
+    return socketPolicy(SocketPolicy.NO_RESPONSE);
+  }
+
+  /** The real response with a MockWebServer socket policy applied to it. */
+  static Fault socketPolicy(SocketPolicy policy) {
+    return context -> context.realResponse().setSocketPolicy(policy);
+  }
+
+  // ---- changes to the real answer ----
+
+  /** The real response, its status line and headers held back for {@code delay}. */
+  static Fault delayHeaders(Duration delay) {
+    return pass().withHeadersDelay(delay);
+  }
+
+  /**
+   * The real response, pausing for {@code stall} after every {@code afterBytes} bytes on the wire
+   * (MockWebServer's throttle): a stall mid-body or mid-stream.
+   */
+  static Fault stallBody(long afterBytes, Duration stall) {
+    return context ->
+        context
+            .realResponse()
+            .throttleBody(Math.max(1, afterBytes), stall.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The real response cut after {@code bytes} body bytes, then the connection closes. */
+  static Fault disconnectAfterBytes(long bytes) {
+    return context -> Truncation.afterBytes(context.realResponse(), bytes);
+  }
+
+  /**
+   * The real stream cut after {@code events} {@code data:} events (comments such as {@code :
+   * keepalive} are not counted), then the connection closes.
+   */
+  static Fault disconnectAfterEvents(int events) {
+    return context -> Truncation.afterEvents(context.realResponse(), events);
+  }
+
+  /** MockWebServer's own mid-body disconnect: half the real body, then the socket closes. */
+  static Fault disconnectDuringBody() {
+    return socketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
+  }
+
+  /** The real response with another {@code Content-Type} (say {@code text/html} on JSON). */
+  static Fault wrongContentType(String contentType) {
+    return pass().withHeader("Content-Type", contentType);
+  }
+
+  // ---- refinements ----
+
+  default Fault withHeader(String name, String value) {
+    return context -> respond(context).setHeader(name, value);
+  }
+
+  default Fault withRetryAfterSeconds(long seconds) {
+    return withHeader("Retry-After", Long.toString(seconds));
+  }
+
+  /** {@code Retry-After} as an HTTP date, e.g. {@code Fri, 20 Mar 2026 12:30:00 GMT}. */
+  default Fault withRetryAfterDate(Instant when) {
+    return withHeader(
+        "Retry-After",
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            when.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
+  }
+
+  /** OpenAI's {@code retry-after-ms}. */
+  default Fault withRetryAfterMs(long millis) {
+    return withHeader("retry-after-ms", Long.toString(millis));
+  }
+
+  /** The five HiveOps {@code X-RateLimit-*} headers with the given values. */
+  default Fault withRateLimitHeaders(
+      long limitRequests,
+      long remainingRequests,
+      Instant resetRequests,
+      long limitTokens,
+      long remainingTokens) {
+    return context -> {
+      MockResponse response = respond(context);
+      response.setHeader("X-RateLimit-Limit-Requests", Long.toString(limitRequests));
+      response.setHeader("X-RateLimit-Remaining-Requests", Long.toString(remainingRequests));
+      response.setHeader(
+          "X-RateLimit-Reset-Requests", resetRequests.truncatedTo(ChronoUnit.SECONDS).toString());
+      response.setHeader("X-RateLimit-Limit-Tokens", Long.toString(limitTokens));
+      response.setHeader("X-RateLimit-Remaining-Tokens", Long.toString(remainingTokens));
+      return response;
+    };
+  }
+
+  /** Rate-limit headers saying 0 remaining, resetting at the next full minute of the clock. */
+  default Fault withRateLimitExhausted() {
+    return context -> {
+      Instant reset = context.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+      return withRateLimitHeaders(60, 0, reset, 150_000, 0).respond(context);
+    };
+  }
+
+  default Fault withHeadersDelay(Duration delay) {
+    return context -> respond(context).setHeadersDelay(delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  default Fault withBodyDelay(Duration delay) {
+    return context -> respond(context).setBodyDelay(delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+}
