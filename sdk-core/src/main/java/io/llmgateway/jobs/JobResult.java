@@ -7,7 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** What a job scope returns: the work's value, the server's completion and the client's ledger. */
-public final class JobResult<T> {
+public final class JobResult<T extends @Nullable Object> {
   private final T value;
   private final JobCompletion completion;
   private final List<ModelCost> byModel;

@@ -2,6 +2,7 @@ package io.llmgateway.jobs;
 
 import io.llmgateway.cost.CostLedger;
 import io.llmgateway.error.LlmGatewayException;
+import org.jspecify.annotations.Nullable;
 
 /** Runs work inside a job and completes the job exactly once, whatever the work does. */
 final class JobRunner {
@@ -11,7 +12,7 @@ final class JobRunner {
     this.client = client;
   }
 
-  <T> JobResult<T> run(JobSpec spec, JobWork<T> work) {
+  <T extends @Nullable Object> JobResult<T> run(JobSpec spec, JobWork<T> work) {
     JobCreated job = client.createJob(spec);
     CostLedger ledger = new CostLedger(client.config.priceTable);
     JobScope scope = new JobScope(client, job.jobId(), ledger);

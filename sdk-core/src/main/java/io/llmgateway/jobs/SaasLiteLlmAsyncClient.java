@@ -101,7 +101,8 @@ public final class SaasLiteLlmAsyncClient {
   }
 
   /** {@link SaasLiteLlmClient#runJob}, as a future. */
-  public <T> CompletableFuture<JobResult<T>> runJob(JobSpec spec, JobWork<T> work) {
+  public <T extends @Nullable Object> CompletableFuture<JobResult<T>> runJob(
+      JobSpec spec, JobWork<T> work) {
     return run(() -> client.runJob(spec, work));
   }
 

@@ -45,10 +45,12 @@ public final class SaasLiteLlmClient {
     this.baseUrl = b.baseUrl;
     this.classifier = new ErrorClassifier(b.clock);
     OkHttpClient shared = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
-    // newBuilder() keeps the shared pool and dispatcher; our interceptors ride on top.
+    // newBuilder() keeps the shared pool and dispatcher; our interceptors ride on top. OkHttp's
+    // own silent retry is off: one retry loop per call, and a re-sent complete could charge twice.
     this.http =
         shared
             .newBuilder()
+            .retryOnConnectionFailure(false)
             .addInterceptor(new VirtualKeyInterceptor(b.virtualKey))
             .addInterceptor(new BoundedErrorBodyInterceptor())
             .build();
@@ -258,7 +260,8 @@ public final class SaasLiteLlmClient {
    * the work returns, {@code failed} with the error's message when it throws (the exception is then
    * rethrown). Returns the work's value with the job's costs.
    */
-  public <T> JobResult<T> runJob(JobSpec spec, JobWork<T> work) {
+  public <T extends @org.jspecify.annotations.Nullable Object> JobResult<T> runJob(
+      JobSpec spec, JobWork<T> work) {
     return new JobRunner(this).run(spec, work);
   }
 

@@ -53,7 +53,9 @@ public final class Responses {
       encoded.write(bytes).writeUtf8("\r\n");
     }
     if (terminate) {
-      encoded.writeUtf8("0\r\n\r\n");
+      // MockWebServer writes the (empty) trailer section and its CRLF itself after a chunked
+      // body; a second CRLF here would be read as the next response's status line.
+      encoded.writeUtf8("0\r\n");
     }
     response.setBody(encoded);
     response.removeHeader("Content-Length");

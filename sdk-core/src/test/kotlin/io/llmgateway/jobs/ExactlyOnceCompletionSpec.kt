@@ -1,0 +1,128 @@
+package io.llmgateway.jobs
+
+import io.kotest.assertions.throwables.shouldThrow
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+import io.llmgateway.error.StreamInterruptedException
+import io.llmgateway.pipeline.Endpoint
+import io.llmgateway.pipeline.Timeouts
+import io.llmgateway.testing.SaasMode
+import io.llmgateway.testing.fault.Fault
+import java.time.Duration
+
+/** Whatever goes wrong, the fake sees one complete per job. */
+class ExactlyOnceCompletionSpec :
+  FunSpec({
+    fun shortComplete(): Timeouts =
+      Timeouts.custom().timeout(Endpoint.JOBS_COMPLETE, Duration.ofMillis(300)).build()
+
+    test("a complete whose answer times out is confirmed by reading the job, not sent again") {
+      fake().use { gateway ->
+        gateway
+          .faults()
+          .on("POST", "/api/jobs/*/complete")
+          .next(Fault.delayHeaders(Duration.ofSeconds(2)))
+          .thenPass()
+        val result =
+          gateway
+            .client { timeouts(shortComplete()) }
+            .runJob(JobSpec.of("x")) { it.llmCall(question()).content() }
+        result.completion().confirmedByRead() shouldBe true
+        result.completion().status() shouldBe JobStatus.COMPLETED
+        gateway.state().job(result.jobId()).completeCount() shouldBe 1
+        gateway.state().job(result.jobId()).chargeCount() shouldBe 1
+      }
+    }
+
+    test("a connection cut after the complete request is confirmed by reading the job") {
+      fake().use { gateway ->
+        gateway
+          .faults()
+          .on("POST", "/api/jobs/*/complete")
+          .next(Fault.disconnectAfterRequest())
+          .thenPass()
+        val result = gateway.client().runJob(JobSpec.of("x")) { "done" }
+        gateway.state().job(result.jobId()).completeCount() shouldBe 1
+      }
+    }
+
+    test("a 503 on complete (nothing applied) sends complete once more, after reading the job") {
+      fake().use { gateway ->
+        gateway.faults().on("POST", "/api/jobs/*/complete").next(Fault.status(503)).thenPass()
+        val sleeper = NoSleep()
+        val result = gateway.client(sleeper = sleeper).runJob(JobSpec.of("x")) { "done" }
+        result.completion().confirmedByRead() shouldBe false
+        result.serverCosts()!!.creditApplied() shouldBe true
+        gateway.state().job(result.jobId()).completeCount() shouldBe 1
+        gateway.requestsTo("POST", "/complete") shouldBe 2
+        sleeper.waits.size shouldBe 1
+      }
+    }
+
+    test("when the work throws, the job is completed once as failed and the error is rethrown") {
+      fake().use { gateway ->
+        val client = gateway.client()
+        var jobId = ""
+        val error =
+          shouldThrow<IllegalStateException> {
+            client.runJob(JobSpec.of("x")) { job ->
+              jobId = job.jobId()
+              job.llmCall(question())
+              error("parser broke on page 3")
+            }
+          }
+        error.message shouldBe "parser broke on page 3"
+        val job = gateway.state().job(jobId)
+        job.completeCount() shouldBe 1
+        job.status() shouldBe "FAILED"
+        job.errorMessage()!! shouldContain "parser broke"
+        job.chargeCount() shouldBe 0
+      }
+    }
+
+    test("a cut stream inside the work fails the job once and keeps the partial text") {
+      fake().use { gateway ->
+        gateway
+          .faults()
+          .on("POST", "/api/jobs/*/llm-call-stream")
+          .next(Fault.disconnectAfterEvents(3))
+          .thenPass()
+        var jobId = ""
+        val error =
+          shouldThrow<StreamInterruptedException> {
+            gateway.client().runJob(JobSpec.of("x")) { job ->
+              jobId = job.jobId()
+              job.llmCallStream(question()) {}
+            }
+          }
+        error.partialText().isNotEmpty() shouldBe true
+        gateway.state().job(jobId).completeCount() shouldBe 1
+        gateway.state().job(jobId).status() shouldBe "FAILED"
+      }
+    }
+
+    test("a complete that is refused (job of another team) is not retried") {
+      fake().use { gateway ->
+        val job = gateway.client().createJob(JobSpec.of("x"))
+        shouldThrow<io.llmgateway.error.PermissionDeniedException> {
+          gateway.client("initech").completeJob(job.jobId(), JobOutcome.completed())
+        }
+        gateway.requestsTo("POST", "/complete") shouldBe 1
+        gateway.requestsTo("GET", "/api/jobs/${job.jobId()}") shouldBe 0
+      }
+    }
+
+    test("documented mode: the same guarantees") {
+      fake(SaasMode.DOCUMENTED).use { gateway ->
+        gateway
+          .faults()
+          .on("POST", "/api/jobs/*/complete")
+          .next(Fault.delayHeaders(Duration.ofSeconds(2)))
+          .thenPass()
+        val result = gateway.client { timeouts(shortComplete()) }.runJob(JobSpec.of("x")) { "ok" }
+        result.completion().status() shouldBe JobStatus.COMPLETED
+        gateway.state().job(result.jobId()).completeCount() shouldBe 1
+      }
+    }
+  })
