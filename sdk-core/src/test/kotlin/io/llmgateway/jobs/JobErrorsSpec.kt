@@ -191,3 +191,68 @@ class JobErrorsSpec :
         .toString() shouldNotContain "sk-x"
     }
   })
+
+class JobWireSpec :
+  FunSpec({
+    test(
+      "requests send model (not model_group), stop as a list, and a stable request id per call"
+    ) {
+      fake().use { gateway ->
+        val client = gateway.client()
+        val job = client.createJob(JobSpec.of("x"))
+        gateway.faults().on("POST", "/api/jobs/*/llm-call").next(Fault.status(503)).thenPass()
+        client.llmCall(
+          job.jobId(),
+          LlmCallRequest.builder("chat-fast").user("hi").stop("END").maxTokens(50).build(),
+        )
+        val calls = gateway.requests().filter { it.path().endsWith("/llm-call") }
+        calls.size shouldBe 2
+        val body = calls.last().body()
+        body shouldContain "\"model\":\"chat-fast\""
+        body shouldContain "\"stop\":[\"END\"]"
+        body shouldNotContain "model_group"
+        calls[0].header("X-Client-Request-Id") shouldBe calls[1].header("X-Client-Request-Id")
+        calls[0].header("Authorization") shouldBe "Bearer sk-fake-acme"
+      }
+    }
+
+    test(
+      "documented mode: a team out of credits gets 403 before the call, and the diagnosis says why"
+    ) {
+      fake(SaasMode.DOCUMENTED).use { gateway ->
+        val client = gateway.client("broke")
+        val error =
+          shouldThrow<InsufficientCreditsException> {
+            val job = client.createJob(JobSpec.of("x"))
+            client.llmCall(job.jobId(), question())
+          }
+        val diagnosis = client.diagnose(error)
+        diagnosis.creditsRemaining() shouldBe 0L
+        diagnosis.teamStatus() shouldBe "active"
+        diagnosis.advice() shouldContain "Out of credits"
+      }
+    }
+
+    test("the total stream timeout bounds a stream that never ends") {
+      fake().use { gateway ->
+        val client = gateway.client {
+          timeouts(
+            io.llmgateway.pipeline.Timeouts.custom().streamTimeout(Duration.ofMillis(600)).build()
+          )
+          streamIdleTimeout(Duration.ofSeconds(5))
+        }
+        val job = client.createJob(JobSpec.of("s"))
+        gateway
+          .faults()
+          .on("POST", "/api/jobs/*/llm-call-stream")
+          .next(Fault.stallBody(700, Duration.ofSeconds(5)))
+          .thenPass()
+        val error =
+          shouldThrow<io.llmgateway.error.StreamInterruptedException> {
+            client.llmCallStream(job.jobId(), question()).use { it.readText() }
+          }
+        error.message!! shouldContain "total stream timeout"
+        error.partialText().isNotEmpty() shouldBe true
+      }
+    }
+  })
