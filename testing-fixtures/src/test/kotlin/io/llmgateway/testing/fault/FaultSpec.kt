@@ -7,8 +7,10 @@ import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldStartWith
 import io.kotest.matchers.types.shouldBeInstanceOf
 import io.llmgateway.testing.ACME
+import io.llmgateway.testing.FakeGateway
 import io.llmgateway.testing.HIVE
 import io.llmgateway.testing.Http
+import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.chatBody
 import io.llmgateway.testing.createJobBody
 import io.llmgateway.testing.field
@@ -20,6 +22,7 @@ import java.time.Instant
 import okhttp3.MediaType.Companion.toMediaType
 import okhttp3.Request
 import okhttp3.RequestBody.Companion.toRequestBody
+import okhttp3.mockwebserver.SocketPolicy
 
 private const val LLAMA = "llama3:8b-instruct-q8_0"
 
@@ -205,6 +208,29 @@ class FaultSpec :
       shouldThrow<IOException> { saas().post("/api/jobs/create-and-call-stream", single) }
       // The real personality ran: the job exists, as it would on the server.
       gw.state().jobs().size shouldBe 1
+    }
+
+    test("a request lost on the way never reaches the personality") {
+      faults().on("POST", "/api/jobs/create").next(Fault.disconnectAfterRequest())
+      shouldThrow<IOException> { saas().post("/api/jobs/create", createJobBody()) }
+      fake.gateway.state().jobs().size shouldBe 0
+    }
+
+    test("a complete that times out may still have charged: processed, answer never sent") {
+      val gw = FakeGateway.builder().mode(SaasMode.REAL_SERVER).start()
+      gw.use {
+        val http = Http(gw.url(), ACME, readTimeoutMillis = 100)
+        val id = http.post("/api/jobs/create", createJobBody()).field("job_id")
+        gw
+          .faults()
+          .on("POST", "/api/jobs/*/complete")
+          .next(Fault.socketPolicy(SocketPolicy.NO_RESPONSE))
+        shouldThrow<SocketTimeoutException> {
+          http.post("/api/jobs/$id/complete", """{"status":"completed"}""")
+        }
+        gw.state().job(id).creditApplied() shouldBe true
+        gw.state().team("acme").creditsUsed() shouldBe 1
+      }
     }
 
     test("reset removes every rule") {
