@@ -38,6 +38,7 @@ public final class FakeGateway implements AutoCloseable {
   private final Store store;
   private final GatewayDispatcher dispatcher;
   private final FaultScript faults = new FaultScript();
+  private @Nullable InetAddress bound;
 
   private FakeGateway(Builder builder) {
     Clock clock = builder.clock != null ? builder.clock : new FakeClock();
@@ -68,7 +69,8 @@ public final class FakeGateway implements AutoCloseable {
 
   private FakeGateway listen(String host, int port) {
     try {
-      server.start(InetAddress.getByName(host), port);
+      bound = InetAddress.getByName(host);
+      server.start(bound, port);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the fake gateway on port " + port, e);
     }
@@ -77,8 +79,9 @@ public final class FakeGateway implements AutoCloseable {
 
   /** The base URL of both personalities, without a trailing slash: {@code http://127.0.0.1:P}. */
   public String url() {
-    String url = server.url("/").toString();
-    return url.substring(0, url.length() - 1);
+    // The literal bound address, not MockWebServer's host name ("localhost" may mean ::1).
+    String address = bound == null ? server.getHostName() : bound.getHostAddress();
+    return "http://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + port();
   }
 
   /** Base URL for SaaS LiteLLM clients (paths start at the root, e.g. {@code /api/jobs/create}). */

@@ -90,17 +90,28 @@ public interface Fault {
     return context -> Bodies.huge(status, megabytes);
   }
 
-  /** Drops the connection after reading the request, before any response byte. */
+  /**
+   * Drops the connection after reading the request, before any response byte. The personality never
+   * sees the request (a request lost on the way); for "processed, answer lost" use {@link
+   * #socketPolicy}.
+   */
   static Fault disconnectAfterRequest() {
-    return socketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
+    return context -> new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
   }
 
-  /** Reads the request and never answers (the client's read timeout fires). */
+  /**
+   * Reads the request and never answers (the client's read timeout fires). The personality never
+   * sees the request; for "processed, answer lost" use {@code socketPolicy(NO_RESPONSE)}.
+   */
   static Fault noResponse() {
-    return socketPolicy(SocketPolicy.NO_RESPONSE);
+    return context -> new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
   }
 
-  /** The real response with a MockWebServer socket policy applied to it. */
+  /**
+   * The real response with a MockWebServer socket policy applied: the personality processes the
+   * request (state changes happen) but the client may never see the answer. With {@code
+   * NO_RESPONSE} this is the timed-out complete that was in fact charged.
+   */
   static Fault socketPolicy(SocketPolicy policy) {
     return context -> context.realResponse().setSocketPolicy(policy);
   }

@@ -4,6 +4,7 @@ import io.llmgateway.testing.state.ReceivedRequest;
 import java.time.Instant;
 import java.util.function.Supplier;
 import okhttp3.mockwebserver.MockResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a fault sees: the request, the clock, which dialect the path speaks, and (lazily) the
@@ -22,6 +23,7 @@ public final class FaultContext {
   private final ReceivedRequest request;
   private final Supplier<MockResponse> real;
   private final Instant now;
+  private @Nullable MockResponse answered;
 
   public FaultContext(ReceivedRequest request, Supplier<MockResponse> real, Instant now) {
     this.request = request;
@@ -33,9 +35,12 @@ public final class FaultContext {
     return request;
   }
 
-  /** The personality's own answer; runs it (once per call), so state changes happen. */
-  public MockResponse realResponse() {
-    return real.get();
+  /** The personality's own answer; runs it on first use (only once), so state changes happen. */
+  public synchronized MockResponse realResponse() {
+    if (answered == null) {
+      answered = real.get();
+    }
+    return answered;
   }
 
   public Instant now() {

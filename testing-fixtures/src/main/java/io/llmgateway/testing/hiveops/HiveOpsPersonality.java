@@ -9,7 +9,6 @@ import io.llmgateway.testing.internal.Req;
 import io.llmgateway.testing.internal.Responses;
 import io.llmgateway.testing.internal.Store;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,9 +186,7 @@ public final class HiveOpsPersonality {
     headers.put(
         "X-RateLimit-Remaining-Requests",
         Long.toString(Math.max(0, requests - key.window.requests(now))));
-    headers.put(
-        "X-RateLimit-Reset-Requests",
-        key.window.resetsAt(now).truncatedTo(ChronoUnit.SECONDS).toString());
+    headers.put("X-RateLimit-Reset-Requests", key.window.resetsAtSecond(now).toString());
     headers.put("X-RateLimit-Limit-Tokens", Integer.toString(tokens));
     headers.put(
         "X-RateLimit-Remaining-Tokens",

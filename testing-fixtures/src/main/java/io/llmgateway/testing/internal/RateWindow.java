@@ -53,4 +53,11 @@ public final class RateWindow {
     roll(now);
     return Instant.ofEpochMilli(windowStart + lengthMillis);
   }
+
+  /** The reset rounded up to a whole second, as the ISO header value carries no fraction. */
+  public Instant resetsAtSecond(Instant now) {
+    Instant reset = resetsAt(now);
+    Instant whole = reset.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    return whole.equals(reset) ? whole : whole.plusSeconds(1);
+  }
 }

@@ -74,6 +74,8 @@ public final class FakeGatewayExtension
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return gateway();
+    // From the test's own store, so parallel tests never see each other's gateway.
+    Object gateway = context.getStore(NAMESPACE).get("gateway");
+    return gateway != null ? gateway : gateway();
   }
 }

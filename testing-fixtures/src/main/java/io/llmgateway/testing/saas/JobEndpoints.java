@@ -148,7 +148,7 @@ final class JobEndpoints {
       boolean known = STATUSES.contains(ctx.documented ? upper : status);
       if (!known) {
         if (ctx.documented) {
-          throw SaasErrors.detail(422, "Invalid status '" + status + "'");
+          throw SaasErrors.validation(List.of(badStatus(status)), true);
         }
         throw SaasErrors.internalServerError(); // JobStatus(status) raises for non-UPPERCASE
       }
@@ -169,6 +169,21 @@ final class JobEndpoints {
     out.put("total", page.size());
     out.put("jobs", page);
     return Responses.json(200, out);
+  }
+
+  /** The pydantic v1 enum error the docs' server would give for an unknown status filter. */
+  private static Validation.Violation badStatus(String status) {
+    List<String> values = List.of("pending", "in_progress", "completed", "failed", "cancelled");
+    String permitted = "'" + String.join("', '", values) + "'";
+    return new Validation.Violation(
+        List.of("query", "status"),
+        "enum",
+        "Input should be " + permitted,
+        status,
+        null,
+        "type_error.enum",
+        "value is not a valid enumeration member; permitted: " + permitted,
+        Map.of("enum_values", values));
   }
 
   /** Real server: a string longer than its column overflows in the database, a plain 500. */

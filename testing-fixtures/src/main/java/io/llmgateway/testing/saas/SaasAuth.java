@@ -69,9 +69,7 @@ final class SaasAuth {
     headers.put(
         "X-RateLimit-Remaining-Requests",
         Long.toString(Math.max(0, team.rpm - team.window.requests(now))));
-    headers.put(
-        "X-RateLimit-Reset-Requests",
-        team.window.resetsAt(now).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    headers.put("X-RateLimit-Reset-Requests", team.window.resetsAtSecond(now).toString());
     headers.put("X-RateLimit-Limit-Tokens", Integer.toString(team.tpm));
     headers.put(
         "X-RateLimit-Remaining-Tokens",

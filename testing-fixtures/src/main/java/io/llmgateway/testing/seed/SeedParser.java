@@ -80,8 +80,12 @@ final class SeedParser {
         expiresAt != null
             ? Instant.parse(expiresAt)
             : now.plus(Duration.ofDays(num(k, "expiresInDays", 90).longValue()));
-    return new HiveOpsKeySeed(
-        str(k, "key", null), new BigDecimal(num(k, "balanceUsd", 10).toString()), expiry);
+    String key = str(k, "key", null);
+    if (!key.startsWith("sk-")) {
+      throw new IllegalArgumentException(
+          "Seed: HiveOps keys start with sk- (got a key that does not)");
+    }
+    return new HiveOpsKeySeed(key, new BigDecimal(num(k, "balanceUsd", 10).toString()), expiry);
   }
 
   private static Map<?, ?> asMap(@Nullable Object value, String what) {

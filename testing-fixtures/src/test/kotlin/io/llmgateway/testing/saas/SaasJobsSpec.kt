@@ -181,6 +181,13 @@ class SaasJobsSpec :
         documented.gateway.state().team("acme").creditsRemaining() shouldBe 999
       }
 
+      test("an unknown status filter is a v1 enum error, and lowercase filters work") {
+        val docs = Http(documented.gateway.url(), ACME)
+        docs.get("/api/teams/acme/jobs?status=done").body shouldContain
+          """"loc":["query","status"],"msg":"value is not a valid enumeration member; permitted: 'pending'"""
+        docs.get("/api/teams/acme/jobs?status=pending").status shouldBe 200
+      }
+
       test("a non-UUID job id is a 404, not a plain 500") {
         Http(documented.gateway.url(), ACME).get("/api/jobs/nope").body shouldBe
           """{"detail":"Job not found"}"""
