@@ -24,7 +24,11 @@ public final class AttemptContext {
   private final Clock clock;
   private final AtomicBoolean usageRecorded = new AtomicBoolean();
 
-  AttemptContext(
+  /**
+   * A context for attempt number {@code attempt} of {@code call}; for loops other than the blocking
+   * one. {@code reservation} is what the throttle granted for this attempt.
+   */
+  public AttemptContext(
       CallContext call,
       int attempt,
       Duration timeout,

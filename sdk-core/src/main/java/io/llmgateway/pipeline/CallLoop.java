@@ -35,30 +35,10 @@ final class CallLoop<T> {
   CallLoop(ResilientExecutor x, Endpoint endpoint, CallOptions options, Attempt<T> attempt) {
     this.x = x;
     this.attempt = attempt;
-    RetryPolicy p = options.retryPolicy();
-    this.policy = p != null ? p : x.retryPolicy;
-    Duration attemptTimeout = options.attemptTimeout();
-    if (attemptTimeout == null) {
-      attemptTimeout = x.timeouts.timeoutFor(endpoint);
-    }
-    Instant start = x.clock.instant();
-    this.floor = start;
-    String id = options.requestId();
-    this.call =
-        new CallContext(
-            id != null ? id : x.requestIds.get(),
-            x.provider,
-            endpoint,
-            start,
-            start.plus(x.deadlineFor(attemptTimeout, policy, options)),
-            attemptTimeout);
-    Long estimate = options.estimatedTokens();
-    this.tokens =
-        estimate != null
-            ? estimate
-            : options.requestBytes() >= 0
-                ? x.rateLimiter.estimateTokens(options.requestBytes())
-                : 0;
+    this.policy = x.retryPolicyFor(options);
+    this.call = x.newCall(endpoint, options);
+    this.floor = call.startedAt();
+    this.tokens = x.tokenEstimate(options);
   }
 
   T run() {

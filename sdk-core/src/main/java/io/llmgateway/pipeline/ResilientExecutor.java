@@ -10,6 +10,7 @@ import io.llmgateway.ratelimit.RateLimiter;
 import io.llmgateway.retry.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -119,19 +120,58 @@ public final class ResilientExecutor {
     return metrics;
   }
 
+  /** The retry policy for a call: the call's own, else this executor's. */
+  public RetryPolicy retryPolicyFor(CallOptions options) {
+    RetryPolicy p = options.retryPolicy();
+    return p != null ? p : retryPolicy;
+  }
+
   /**
-   * The overall deadline of a call: the explicit one if set (per call, then per executor), else the
-   * attempt timeout times the most attempts plus the total wait cap.
+   * Fixes what stays the same across the attempts of a new call: request id, per-attempt timeout
+   * and deadline (the call's, else the executor's, else the attempt timeout times the most attempts
+   * plus the total wait cap). For loops other than the blocking one, e.g. a coroutine loop that
+   * reuses these policies.
    */
-  Duration deadlineFor(Duration attemptTimeout, RetryPolicy policy, CallOptions options) {
-    Duration d = options.deadline();
-    if (d != null) {
-      return d;
+  public CallContext newCall(Endpoint endpoint, CallOptions options) {
+    Duration attemptTimeout = options.attemptTimeout();
+    if (attemptTimeout == null) {
+      attemptTimeout = timeouts.timeoutFor(endpoint);
     }
-    if (deadline != null) {
-      return deadline;
+    Duration budget = options.deadline();
+    if (budget == null) {
+      budget = deadline;
     }
-    return attemptTimeout.multipliedBy(policy.maxAttemptsOverall()).plus(policy.maxTotalWait());
+    if (budget == null) {
+      RetryPolicy policy = retryPolicyFor(options);
+      budget = attemptTimeout.multipliedBy(policy.maxAttemptsOverall()).plus(policy.maxTotalWait());
+    }
+    Instant start = clock.instant();
+    String id = options.requestId();
+    return new CallContext(
+        id != null ? id : requestIds.get(),
+        provider,
+        endpoint,
+        start,
+        start.plus(budget),
+        attemptTimeout);
+  }
+
+  /** The tokens to reserve for a call: the caller's estimate, else request bytes / 4, else 0. */
+  public long tokenEstimate(CallOptions options) {
+    Long estimate = options.estimatedTokens();
+    if (estimate != null) {
+      return estimate;
+    }
+    return options.requestBytes() >= 0 ? rateLimiter.estimateTokens(options.requestBytes()) : 0;
+  }
+
+  /** Every listener of this executor (metrics, logs, yours) behind one that never throws. */
+  public CallListener listener() {
+    return listener;
+  }
+
+  public Clock clock() {
+    return clock;
   }
 
   /** Builds a {@link ResilientExecutor}; only the provider is required. */
