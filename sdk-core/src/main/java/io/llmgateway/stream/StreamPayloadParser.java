@@ -103,6 +103,26 @@ public final class StreamPayloadParser {
   }
 
   private static void readChoices(JsonReader reader, Fields f) throws IOException {
+    readFirstObject(
+        reader,
+        () -> {
+          switch (reader.selectName(CHOICE)) {
+            case 0:
+            case 1:
+              readDelta(reader, f);
+              break;
+            case 2:
+              f.finishReason = nextStringOrNull(reader);
+              break;
+            default:
+              reader.skipName();
+              reader.skipValue();
+          }
+        });
+  }
+
+  /** The fields of the first object of an array; later elements (other choices) are skipped. */
+  private static void readFirstObject(JsonReader reader, FieldReader field) throws IOException {
     if (reader.peek() != JsonReader.Token.BEGIN_ARRAY) {
       reader.skipValue();
       return;
@@ -117,22 +137,16 @@ public final class StreamPayloadParser {
       first = false;
       reader.beginObject();
       while (reader.hasNext()) {
-        switch (reader.selectName(CHOICE)) {
-          case 0:
-          case 1:
-            readDelta(reader, f);
-            break;
-          case 2:
-            f.finishReason = nextStringOrNull(reader);
-            break;
-          default:
-            reader.skipName();
-            reader.skipValue();
-        }
+        field.read();
       }
       reader.endObject();
     }
     reader.endArray();
+  }
+
+  /** Reads one name and its value inside an object. */
+  private interface FieldReader {
+    void read() throws IOException;
   }
 
   private static void readDelta(JsonReader reader, Fields f) throws IOException {
@@ -175,35 +189,21 @@ public final class StreamPayloadParser {
   }
 
   private static void readCandidates(JsonReader reader, Fields f) throws IOException {
-    if (reader.peek() != JsonReader.Token.BEGIN_ARRAY) {
-      reader.skipValue();
-      return;
-    }
-    reader.beginArray();
-    boolean first = true;
-    while (reader.hasNext()) {
-      if (!first || reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
-        reader.skipValue();
-        continue;
-      }
-      first = false;
-      reader.beginObject();
-      while (reader.hasNext()) {
-        switch (reader.selectName(CANDIDATE)) {
-          case 0:
-            readGeminiContent(reader, f);
-            break;
-          case 1:
-            f.finishReason = nextStringOrNull(reader);
-            break;
-          default:
-            reader.skipName();
-            reader.skipValue();
-        }
-      }
-      reader.endObject();
-    }
-    reader.endArray();
+    readFirstObject(
+        reader,
+        () -> {
+          switch (reader.selectName(CANDIDATE)) {
+            case 0:
+              readGeminiContent(reader, f);
+              break;
+            case 1:
+              f.finishReason = nextStringOrNull(reader);
+              break;
+            default:
+              reader.skipName();
+              reader.skipValue();
+          }
+        });
   }
 
   private static void readGeminiContent(JsonReader reader, Fields f) throws IOException {

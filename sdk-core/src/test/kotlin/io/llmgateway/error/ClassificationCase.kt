@@ -35,6 +35,30 @@ data class ClassificationCase(
   }
 }
 
+private fun case(
+  provider: Provider,
+  label: String,
+  name: String,
+  status: Int,
+  body: String,
+  expected: KClass<out LlmGatewayException>,
+  retryable: Boolean,
+  headers: Map<String, String>,
+  contentType: String?,
+  check: (LlmGatewayException) -> Unit,
+) =
+  ClassificationCase(
+    "$label $status $name",
+    provider,
+    status,
+    body,
+    expected,
+    retryable,
+    headers,
+    contentType,
+    check,
+  )
+
 fun saas(
   name: String,
   status: Int,
@@ -45,9 +69,10 @@ fun saas(
   contentType: String? = "application/json",
   check: (LlmGatewayException) -> Unit = {},
 ) =
-  ClassificationCase(
-    "saas-litellm $status $name",
+  case(
     Provider.SAAS_LITELLM,
+    "saas-litellm",
+    name,
     status,
     body,
     expected,
@@ -67,9 +92,10 @@ fun hiveops(
   contentType: String? = "application/json",
   check: (LlmGatewayException) -> Unit = {},
 ) =
-  ClassificationCase(
-    "hiveops $status $name",
+  case(
     Provider.HIVEOPS,
+    "hiveops",
+    name,
     status,
     body,
     expected,
