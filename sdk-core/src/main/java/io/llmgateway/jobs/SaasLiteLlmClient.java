@@ -4,16 +4,9 @@ import io.llmgateway.error.ErrorClassifier;
 import io.llmgateway.error.Provider;
 import io.llmgateway.http.BoundedErrorBodyInterceptor;
 import io.llmgateway.metrics.MetricsCollector;
-import io.llmgateway.pipeline.CallOptions;
-import io.llmgateway.pipeline.Endpoint;
 import io.llmgateway.pipeline.ResilientExecutor;
-import io.llmgateway.retry.RetryPolicy;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 import okhttp3.OkHttpClient;
-import okhttp3.ResponseBody;
-import retrofit2.Call;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
@@ -36,7 +29,7 @@ public final class SaasLiteLlmClient {
   final okhttp3.HttpUrl baseUrl;
   final ErrorClassifier classifier;
   final SaasLiteLlmClientBuilder config;
-  private final RetryPolicy nonIdempotent;
+  private final JobCalls calls;
   private final JobCompleter completer;
 
   SaasLiteLlmClient(SaasLiteLlmClientBuilder b) {
@@ -73,7 +66,7 @@ public final class SaasLiteLlmClient {
             .build()
             .create(JobsApi.class);
     this.transport = new JobsTransport(classifier, b.clock);
-    this.nonIdempotent = NonIdempotentRetries.of(b.retryPolicy);
+    this.calls = new JobCalls(this);
     this.completer = new JobCompleter(this);
   }
 
@@ -97,47 +90,27 @@ public final class SaasLiteLlmClient {
 
   /** {@code POST /api/jobs/create}. */
   public JobCreated createJob(JobSpec spec) {
-    return call(
-        Endpoint.JOBS_CREATE,
-        CallOptions.defaults(),
-        id -> api.createJob(id, spec.toWire(teamId, "metadata")),
-        JobCreated.class);
+    return calls.createJob(spec).run();
   }
 
   /** {@code GET /api/jobs/{id}}. */
   public Job getJob(String jobId) {
-    return call(Endpoint.JOBS_GET, CallOptions.defaults(), id -> api.getJob(id, jobId), Job.class);
+    return calls.getJob(jobId).run();
   }
 
   /** {@code PATCH /api/jobs/{id}/metadata}: a shallow merge into the job's metadata. */
   public MetadataUpdate updateMetadata(String jobId, Map<String, Object> metadata) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("metadata", metadata);
-    return call(
-        Endpoint.of("jobs.metadata", "PATCH /api/jobs/{id}/metadata"),
-        CallOptions.defaults(),
-        id -> api.updateMetadata(id, jobId, body),
-        MetadataUpdate.class);
+    return calls.updateMetadata(jobId, metadata).run();
   }
 
   /** {@code POST /api/jobs/{id}/llm-call}. */
   public LlmCallResult llmCall(String jobId, LlmCallRequest request) {
-    return call(
-        Endpoint.JOBS_LLM_CALL,
-        optionsFor(request, null),
-        id -> api.llmCall(id, jobId, request.toWire(true)),
-        LlmCallResult.class);
+    return calls.llmCall(jobId, request).run();
   }
 
   /** {@code POST /api/jobs/{id}/llm-call-stream}: iterate the chunks, then close. */
   public CallStream llmCallStream(String jobId, LlmCallRequest request) {
-    return new StreamOpener(this)
-        .open(
-            Endpoint.JOBS_LLM_CALL_STREAM,
-            "api/jobs/" + jobId + "/llm-call-stream",
-            request.toWire(false),
-            request,
-            false);
+    return new StreamOpener(this).open(calls.llmCallStream(jobId, request));
   }
 
   /**
@@ -150,109 +123,60 @@ public final class SaasLiteLlmClient {
 
   /** {@code POST /api/jobs/create-and-call}: one call in a job that completes itself. */
   public SingleCallResult createAndCall(JobSpec spec, LlmCallRequest request) {
-    Map<String, Object> body = spec.toWire(teamId, "job_metadata");
-    body.putAll(request.toWire(false));
-    return call(
-        Endpoint.JOBS_CREATE_AND_CALL,
-        optionsFor(request, nonIdempotent),
-        id -> api.createAndCall(id, body),
-        SingleCallResult.class);
+    return calls.createAndCall(spec, request).run();
   }
 
   /** {@code POST /api/jobs/create-and-call-stream}. */
   public CallStream createAndCallStream(JobSpec spec, LlmCallRequest request) {
-    Map<String, Object> body = spec.toWire(teamId, "job_metadata");
-    body.putAll(request.toWire(false));
-    return new StreamOpener(this)
-        .open(
-            Endpoint.JOBS_CREATE_AND_CALL_STREAM,
-            "api/jobs/create-and-call-stream",
-            body,
-            request,
-            true);
+    return new StreamOpener(this).open(calls.createAndCallStream(spec, request));
   }
 
   /** {@code GET /api/jobs/{id}/costs}: provider cost per call, without markup. */
   public JobCostReport jobCosts(String jobId) {
-    return call(
-        Endpoint.of("jobs.costs", "GET /api/jobs/{id}/costs"),
-        CallOptions.defaults(),
-        id -> api.jobCosts(id, jobId),
-        JobCostReport.class);
+    return calls.jobCosts(jobId).run();
   }
 
   /** {@code GET /api/teams/{team}/jobs}, newest first; {@code status} null for all. */
   public TeamJobs teamJobs(
       int limit, int offset, @org.jspecify.annotations.Nullable JobStatus status) {
-    // The server's filter only accepts UPPERCASE values; lowercase gives a 500.
-    String filter = status == null ? null : status.value().toUpperCase(java.util.Locale.ROOT);
-    return call(
-        Endpoint.of("teams.jobs", "GET /api/teams/{id}/jobs"),
-        CallOptions.defaults(),
-        id -> api.teamJobs(id, teamId, limit, offset, filter),
-        TeamJobs.class);
+    return calls.teamJobs(limit, offset, status).run();
   }
 
   /** {@code GET /api/teams/{team}/usage?period=YYYY-MM}. */
   public TeamUsage teamUsage(String period) {
-    return call(
-        Endpoint.of("teams.usage", "GET /api/teams/{id}/usage"),
-        CallOptions.defaults(),
-        id -> api.teamUsage(id, teamId, period),
-        TeamUsage.class);
+    return calls.teamUsage(period).run();
   }
 
   /** {@code GET /api/credits/teams/{team}/balance}. */
   public CreditBalance creditBalance() {
-    return call(
-        Endpoint.of("credits.balance", "GET /api/credits/teams/{id}/balance"),
-        CallOptions.defaults(),
-        id -> api.creditBalance(id, teamId),
-        CreditBalance.class);
+    return calls.creditBalance().run();
   }
 
   /** {@code GET /api/credits/teams/{team}/transactions}, newest first. */
   public CreditTransactions creditTransactions(int limit) {
-    return call(
-        Endpoint.of("credits.transactions", "GET /api/credits/teams/{id}/transactions"),
-        CallOptions.defaults(),
-        id -> api.creditTransactions(id, teamId, limit),
-        CreditTransactions.class);
+    return calls.creditTransactions(limit).run();
   }
 
   /** {@code POST /api/credits/teams/{team}/check}: 200 either way, read {@code hasCredits()}. */
   public CreditCheck checkCredits(long creditsNeeded) {
-    return call(
-        Endpoint.of("credits.check", "POST /api/credits/teams/{id}/check"),
-        CallOptions.defaults(),
-        id -> api.checkCredits(id, teamId, creditsNeeded),
-        CreditCheck.class);
+    return calls.checkCredits(creditsNeeded).run();
   }
 
   /**
    * {@code GET /api/teams/{team}}: credits, status and model access (the key it echoes is dropped).
    */
   public TeamInfo team() {
-    return call(
-        Endpoint.of("teams.get", "GET /api/teams/{id}"),
-        CallOptions.defaults(),
-        id -> api.team(id, teamId),
-        TeamInfo.class);
+    return calls.team().run();
   }
 
   /** {@code GET /api/model-groups/{group}/resolve} (legacy model groups only). */
   public ModelGroupResolution resolveModelGroup(String groupName) {
-    return call(
-        Endpoint.of("model-groups.resolve", "GET /api/model-groups/{name}/resolve"),
-        CallOptions.defaults(),
-        id -> api.resolveModelGroup(id, groupName, teamId),
-        ModelGroupResolution.class);
+    return calls.resolveModelGroup(groupName).run();
   }
 
   /** {@code GET /health}. */
   public Health health() {
-    return call(
-        Endpoint.of("health", "GET /health"), CallOptions.defaults(), api::health, Health.class);
+    return calls.health().run();
   }
 
   /**
@@ -270,17 +194,14 @@ public final class SaasLiteLlmClient {
     return TeamDiagnosis.of(this, error);
   }
 
-  <T> T call(
-      Endpoint endpoint,
-      CallOptions options,
-      Function<String, Call<ResponseBody>> request,
-      Class<T> type) {
-    return executor.execute(endpoint, options, ctx -> transport.send(ctx, request, type));
+  /** Every request as a {@link JobCall}, for loops other than this client's (sdk-coroutines). */
+  public JobCalls calls() {
+    return calls;
   }
 
-  private CallOptions optionsFor(
-      LlmCallRequest request, @org.jspecify.annotations.Nullable RetryPolicy policy) {
-    return CallOptions.builder().requestBytes(request.textLength()).retryPolicy(policy).build();
+  /** The exactly-once completion decisions, for loops other than this client's. */
+  public CompletionPlan completionPlan() {
+    return new CompletionPlan(config.retryPolicy);
   }
 
   @Override

@@ -1,0 +1,88 @@
+package io.llmgateway.jobs;
+
+import io.llmgateway.error.LlmGatewayException;
+import io.llmgateway.pipeline.AttemptContext;
+import io.llmgateway.pipeline.CallOptions;
+import io.llmgateway.pipeline.Endpoint;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+
+/**
+ * One request of the job client, ready for any loop to send: the blocking loop of {@link
+ * SaasLiteLlmClient} calls {@link #execute}; a non-blocking loop (sdk-coroutines) enqueues {@link
+ * #newCall} and hands the answer to {@link #handle}. Both share the request building, the error
+ * classification and the parsing, so they answer alike.
+ */
+public final class JobCall<T> {
+  private final SaasLiteLlmClient client;
+  private final Endpoint endpoint;
+  private final CallOptions options;
+  private final Function<String, Call<ResponseBody>> request;
+  private final Class<T> type;
+
+  JobCall(
+      SaasLiteLlmClient client,
+      Endpoint endpoint,
+      CallOptions options,
+      Function<String, Call<ResponseBody>> request,
+      Class<T> type) {
+    this.client = client;
+    this.endpoint = endpoint;
+    this.options = options;
+    this.request = request;
+    this.type = type;
+  }
+
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** The options of this call (its retry policy for endpoints that charge, its size). */
+  public CallOptions options() {
+    return options;
+  }
+
+  /** A fresh OkHttp call for one attempt: its request id and its timeout set. */
+  public okhttp3.Call newCall(AttemptContext ctx) {
+    okhttp3.Call call = client.http.newCall(request.apply(ctx.requestId()).request());
+    call.timeout().timeout(ctx.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    return call;
+  }
+
+  /**
+   * Turns one attempt's response into the value, or throws the typed error. Closes the response.
+   */
+  public T handle(Response response, AttemptContext ctx) {
+    return client.transport.handle(response, ctx, type);
+  }
+
+  /** The typed error for an attempt that got no response. */
+  public LlmGatewayException failure(Throwable failure) {
+    return client.classifier.classify(io.llmgateway.error.Provider.SAAS_LITELLM, failure);
+  }
+
+  /** Sends one attempt and blocks for its answer. */
+  public T execute(AttemptContext ctx) {
+    Response response;
+    try {
+      response = newCall(ctx).execute();
+    } catch (IOException | RuntimeException e) {
+      throw failure(e);
+    }
+    return handle(response, ctx);
+  }
+
+  /** Runs the call through the client's blocking pipeline. */
+  T run() {
+    return client.executor.execute(endpoint, options, this::execute);
+  }
+
+  @Override
+  public String toString() {
+    return "JobCall{" + endpoint + "}";
+  }
+}
