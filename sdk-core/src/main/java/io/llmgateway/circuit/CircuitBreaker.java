@@ -115,7 +115,8 @@ public final class CircuitBreaker {
         if (window.size() >= needed && window.failureRate() >= config.failureRateThreshold()) {
           toOpen(now);
         }
-      } else if (state == CircuitState.HALF_OPEN) {
+      } else if (state == CircuitState.HALF_OPEN && halfOpenCalls < halfOpenPermits) {
+        // Only trial calls count here; a call admitted before the breaker opened has no permit.
         halfOpenCalls++;
         if (failure) {
           halfOpenFailures++;

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One {@link CircuitBreaker} per (provider, endpoint), created on first use. Thread-safe; share it
@@ -104,7 +105,7 @@ public final class CircuitBreakerRegistry {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
       return o instanceof Key
           && ((Key) o).provider == provider
           && ((Key) o).endpoint.equals(endpoint);

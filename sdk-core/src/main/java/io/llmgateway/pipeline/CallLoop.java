@@ -57,12 +57,17 @@ final class CallLoop<T> {
   private T loop() {
     @Nullable LlmGatewayException last = null;
     while (true) {
-      Reservation reservation = throttle(last);
+      Reservation reservation;
+      try {
+        reservation = throttle(last);
+      } catch (ThrottledException e) {
+        throw withLast(e, last);
+      }
       CircuitBreaker breaker = x.circuitBreakers.breaker(x.provider, call.endpoint());
       Instant now = now();
       if (!breaker.tryAcquire(now)) {
         x.rateLimiter.release(reservation, now);
-        throw circuitOpen(breaker.retryAfter(now));
+        throw withLast(circuitOpen(breaker.retryAfter(now)), last);
       }
       Duration remaining = Duration.between(now, call.deadline());
       if (remaining.isNegative() || remaining.isZero()) {
@@ -228,9 +233,18 @@ final class CallLoop<T> {
             + " ["
             + x.provider
             + "]",
-        ErrorDetails.builder(x.provider).status(last == null ? null : last.status()).build(),
+        ErrorDetails.of(x.provider),
         CallTimeoutException.Kind.TOTAL,
         last);
+  }
+
+  // A refusal after failed attempts keeps the last real error as context.
+  private static <E extends LlmGatewayException> E withLast(
+      E refusal, @Nullable LlmGatewayException last) {
+    if (last != null) {
+      refusal.addSuppressed(last);
+    }
+    return refusal;
   }
 
   private static String seconds(Duration d) {

@@ -2,6 +2,7 @@ package io.llmgateway.pipeline;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An operation of a gateway API, named by a provider-agnostic id such as {@code jobs.create} or
@@ -94,7 +95,7 @@ public final class Endpoint {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Endpoint && ((Endpoint) o).id.equals(id);
   }
 

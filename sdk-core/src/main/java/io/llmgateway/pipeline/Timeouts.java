@@ -91,21 +91,25 @@ public final class Timeouts {
     private Builder() {}
 
     public Builder timeout(Endpoint endpoint, Duration timeout) {
-      byEndpoint.put(Objects.requireNonNull(endpoint, "endpoint"), positive(timeout));
+      byEndpoint.put(
+          Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(timeout, "timeout"));
       return this;
     }
 
     public Builder defaultTimeout(Duration timeout) {
-      this.defaultTimeout = positive(timeout);
+      this.defaultTimeout = Objects.requireNonNull(timeout, "timeout");
       return this;
     }
 
     public Builder streamTimeout(Duration timeout) {
-      this.streamTimeout = positive(timeout);
+      this.streamTimeout = Objects.requireNonNull(timeout, "timeout");
       return this;
     }
 
     public Timeouts build() {
+      positive(defaultTimeout);
+      positive(streamTimeout);
+      byEndpoint.values().forEach(Builder::positive);
       return new Timeouts(this);
     }
 

@@ -2,6 +2,7 @@ package io.llmgateway.retry;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link RetryPolicy#decide} answered: retry after {@link #delay()}, give up (the error is
@@ -77,7 +78,7 @@ public final class RetryDecision {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (!(o instanceof RetryDecision)) {
       return false;
     }

@@ -123,6 +123,21 @@ class CircuitBreakerSpec :
       b.tryAcquire(clock.instant()) shouldBe true
     }
 
+    test("a slow call admitted before the breaker opened does not decide the half-open state") {
+      val clock = FakeClock()
+      val b = breaker()
+      b.tryAcquire(clock.instant()) shouldBe true // a long stream starts while closed
+      repeat(5) { b.onFailure(Errors.unavailable(), clock.instant()) }
+      clock.advance(Duration.ofSeconds(60))
+      b.tryAcquire(clock.instant()) shouldBe true // the trial call
+      b.onFailure(Errors.badRequest(), clock.instant()) // ignored: gives the permit back
+      b.onFailure(Errors.unavailable(), clock.instant()) // the old stream fails late
+      b.state() shouldBe CircuitState.HALF_OPEN
+      b.tryAcquire(clock.instant()) shouldBe true
+      b.onSuccess(clock.instant())
+      b.state() shouldBe CircuitState.CLOSED
+    }
+
     test("rate-based window opens at the threshold once the minimum number of calls is reached") {
       val clock = FakeClock()
       val config =

@@ -22,7 +22,9 @@ class EndpointAndTimeoutsSpec :
       t.timeoutFor(Endpoint.of("embeddings")) shouldBe Duration.ofSeconds(30)
       Timeouts.ofDefaults().timeoutFor(Endpoint.CHAT_COMPLETIONS_STREAM) shouldBe
         Duration.ofSeconds(120)
-      shouldThrow<IllegalArgumentException> { Timeouts.custom().defaultTimeout(Duration.ZERO) }
+      shouldThrow<IllegalArgumentException> {
+        Timeouts.custom().defaultTimeout(Duration.ZERO).build()
+      }
     }
 
     test("newCall fixes request id, timeout and deadline for loops other than the blocking one") {

@@ -192,6 +192,27 @@ class ResilientExecutorSpec :
         listOf(CircuitState.OPEN, CircuitState.HALF_OPEN, CircuitState.CLOSED)
     }
 
+    test("a circuit that opens between retries ends the call, keeping the last error") {
+      val h =
+        Harness(
+          breakers =
+            io.llmgateway.circuit.CircuitBreakerConfig.consecutiveFailures(
+              2,
+              Duration.ofSeconds(60),
+            )
+        )
+      var attempts = 0
+      val e =
+        shouldThrow<CircuitOpenException> {
+          h.run {
+            attempts++
+            throw Errors.unavailable()
+          }
+        }
+      attempts shouldBe 2
+      e.suppressed.single().shouldBeInstanceOf<ServiceUnavailableException>()
+    }
+
     test("a 429's rate-limit headers throttle the next call until the reset") {
       val h = Harness(retry = RetryPolicy.none())
       val reset = h.clock.instant().plusSeconds(10)
