@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockWebServer;
 import org.jspecify.annotations.Nullable;
 
@@ -53,9 +54,19 @@ public final class FakeGateway implements AutoCloseable {
             builder.hiveOpsTokens);
     Seed seed = builder.seed != null ? builder.seed : Seed.defaults(clock.instant());
     this.store = new Store(options, seed);
-    this.dispatcher = new GatewayDispatcher(store, faults);
+    this.dispatcher =
+        new GatewayDispatcher(store, faults, builder.recordRequests, this::dropServerCopy);
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
     server.setDispatcher(dispatcher);
+  }
+
+  /** MockWebServer queues every request too; ours are in {@link #requests()}, so drop its copy. */
+  private void dropServerCopy() {
+    try {
+      server.takeRequest(0, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   public static Builder builder() {
@@ -129,9 +140,17 @@ public final class FakeGateway implements AutoCloseable {
     }
   }
 
-  /** Every request received so far, oldest first (faulted ones included). */
+  /**
+   * Every request received so far, oldest first (faulted ones included). This replaces
+   * MockWebServer's {@code takeRequest()}, whose queue the gateway keeps empty.
+   */
   public List<ReceivedRequest> requests() {
     return dispatcher.received();
+  }
+
+  /** Forgets the requests received so far. */
+  public void clearRequests() {
+    dispatcher.clearReceived();
   }
 
   public ReceivedRequest lastRequest() {
@@ -205,8 +224,18 @@ public final class FakeGateway implements AutoCloseable {
     private int hiveOpsTokens = 150_000;
     private String host = "127.0.0.1";
     private int port;
+    private boolean recordRequests = true;
 
     private Builder() {}
+
+    /**
+     * Whether {@link FakeGateway#requests()} keeps every request (default true; benchmarks may
+     * not).
+     */
+    public Builder recordRequests(boolean enabled) {
+      this.recordRequests = enabled;
+      return this;
+    }
 
     public Builder mode(SaasMode mode) {
       this.mode = mode;

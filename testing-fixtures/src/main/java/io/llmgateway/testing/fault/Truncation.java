@@ -21,7 +21,7 @@ final class Truncation {
     int keep = (int) Math.min(body.length, Math.max(0, bytes));
     byte[] kept = Arrays.copyOf(body, keep);
     if (Responses.isChunked(real)) {
-      Responses.withChunks(real, List.of(new String(kept, StandardCharsets.UTF_8)), false);
+      Responses.withChunkBytes(real, List.of(kept), false);
     } else {
       real.setBody(new Buffer().write(kept));
       real.setHeader("Content-Length", Integer.toString(body.length));

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.Headers;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -27,28 +26,47 @@ public final class GatewayDispatcher extends Dispatcher {
   private final FaultScript faults;
   private final SaasPersonality saas = new SaasPersonality();
   private final HiveOpsPersonality hiveOps = new HiveOpsPersonality();
-  private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
+  // Appends are O(1) (a copy-on-write list would copy on every request of a benchmark).
+  private final List<ReceivedRequest> received = new ArrayList<>();
+  private final boolean record;
+  private final Runnable dropServerCopy;
 
-  public GatewayDispatcher(Store store, FaultScript faults) {
+  /**
+   * @param record whether to keep every request for {@link #received()} (benchmarks turn it off)
+   * @param dropServerCopy removes MockWebServer's own copy of a request, so memory stays flat
+   */
+  public GatewayDispatcher(
+      Store store, FaultScript faults, boolean record, Runnable dropServerCopy) {
     this.store = store;
     this.faults = faults;
+    this.record = record;
+    this.dropServerCopy = dropServerCopy;
   }
 
   public List<ReceivedRequest> received() {
-    return List.copyOf(received);
+    synchronized (received) {
+      return List.copyOf(received);
+    }
   }
 
   public void clearReceived() {
-    received.clear();
+    synchronized (received) {
+      received.clear();
+    }
   }
 
   @Override
   public MockResponse dispatch(RecordedRequest recorded) {
+    dropServerCopy.run();
     Req req = Req.from(recorded);
     ReceivedRequest request =
         new ReceivedRequest(
             req.method, req.path, req.target, headers(req.headers), req.body, store.now());
-    received.add(request);
+    if (record) {
+      synchronized (received) {
+        received.add(request);
+      }
+    }
     Fault fault = faults.take(req.method, req.path);
     FaultContext context = new FaultContext(request, () -> answer(req), store.now());
     return fault == null ? context.realResponse() : fault.respond(context);

@@ -43,9 +43,18 @@ public final class Responses {
    */
   public static MockResponse withChunks(
       MockResponse response, List<String> pieces, boolean terminate) {
-    Buffer encoded = new Buffer();
+    List<byte[]> bytes = new java.util.ArrayList<>();
     for (String piece : pieces) {
-      byte[] bytes = piece.getBytes(StandardCharsets.UTF_8);
+      bytes.add(piece.getBytes(StandardCharsets.UTF_8));
+    }
+    return withChunkBytes(response, bytes, terminate);
+  }
+
+  /** {@link #withChunks} for raw bytes (a cut may fall inside a UTF-8 character). */
+  public static MockResponse withChunkBytes(
+      MockResponse response, List<byte[]> pieces, boolean terminate) {
+    Buffer encoded = new Buffer();
+    for (byte[] bytes : pieces) {
       if (bytes.length == 0) {
         continue;
       }

@@ -58,13 +58,17 @@ public final class FakeGatewayExtension
   public void beforeEach(ExtensionContext context) {
     FakeGateway gateway = builder.get().start();
     current = gateway;
-    // Closed by JUnit with the test's store, even if afterEach is never reached.
-    context.getStore(NAMESPACE).put("gateway", (AutoCloseable) gateway);
+    context.getStore(NAMESPACE).put("gateway", gateway);
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
     current = null;
+    // Closed here rather than by the store, which closes AutoCloseables only since JUnit 5.13.
+    FakeGateway gateway = context.getStore(NAMESPACE).remove("gateway", FakeGateway.class);
+    if (gateway != null) {
+      gateway.close();
+    }
   }
 
   @Override

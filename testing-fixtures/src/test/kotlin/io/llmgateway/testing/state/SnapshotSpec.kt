@@ -43,6 +43,19 @@ class SnapshotSpec :
       request.receivedAt() shouldBe FakeClock.DEFAULT_START.plusSeconds(5)
     }
 
+    test("recording can be turned off for long runs, and MockWebServer's queue stays empty") {
+      io.llmgateway.testing.FakeGateway.builder().recordRequests(false).start().use { gw ->
+        repeat(3) { Http(gw.url(), ACME).get("/health") }
+        gw.requests().size shouldBe 0
+        gw.server().requestCount shouldBe 3
+        gw.server().takeRequest(0, java.util.concurrent.TimeUnit.SECONDS) shouldBe null
+      }
+      Http(fake.gateway.url()).get("/health")
+      fake.gateway.requests().size shouldBe 1
+      fake.gateway.clearRequests()
+      fake.gateway.requests().size shouldBe 0
+    }
+
     test("tests can change team status, credits and balances") {
       fake.gateway.addCredits("broke", 5)
       fake.gateway.setTeamStatus("acme", "paused")
