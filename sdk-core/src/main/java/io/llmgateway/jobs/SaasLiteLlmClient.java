@@ -78,6 +78,13 @@ public final class SaasLiteLlmClient {
     return teamId;
   }
 
+  /**
+   * The pipeline every call of this client goes through; shared with other loops (sdk-coroutines).
+   */
+  public ResilientExecutor executor() {
+    return executor;
+  }
+
   /** Counts, failures by type, retries and latency percentiles per endpoint. */
   public MetricsCollector metrics() {
     return executor.metrics();

@@ -36,6 +36,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FakeGateway implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
+  private final NoDelayServerSocketFactory sockets = new NoDelayServerSocketFactory();
   private final Store store;
   private final GatewayDispatcher dispatcher;
   private final FaultScript faults = new FaultScript();
@@ -56,7 +57,7 @@ public final class FakeGateway implements AutoCloseable {
     this.store = new Store(options, seed);
     this.dispatcher =
         new GatewayDispatcher(store, faults, builder.recordRequests, this::dropServerCopy);
-    server.setServerSocketFactory(new NoDelayServerSocketFactory());
+    server.setServerSocketFactory(sockets);
     server.setDispatcher(dispatcher);
   }
 
@@ -194,6 +195,14 @@ public final class FakeGateway implements AutoCloseable {
   }
 
   /** The MockWebServer underneath, for anything the fault script does not cover. */
+  /**
+   * Connections the gateway still holds open. It closes a connection when the client hangs up
+   * (noticed at its next write), so a test can check that a cancelled stream really went away.
+   */
+  public int openConnections() {
+    return sockets.openConnections();
+  }
+
   public MockWebServer server() {
     return server;
   }

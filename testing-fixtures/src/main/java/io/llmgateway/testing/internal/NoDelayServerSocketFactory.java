@@ -4,28 +4,39 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ServerSocketFactory;
 
 /**
  * Server sockets whose accepted sockets have TCP_NODELAY. MockWebServer 4.12 writes headers and
- * body in separate packets; without this every small response waits ~45 ms for a delayed ACK.
+ * body in separate packets; without this every small response waits ~45 ms for a delayed ACK. It
+ * also counts the connections still open, so a test can see a client hang up.
  */
 public final class NoDelayServerSocketFactory extends ServerSocketFactory {
+  private final AtomicInteger open = new AtomicInteger();
+
+  /** Accepted connections not yet closed by the server (it closes when the client goes away). */
+  public int openConnections() {
+    return open.get();
+  }
+
   @Override
   public ServerSocket createServerSocket() throws IOException {
-    return new NoDelayServerSocket();
+    return new NoDelayServerSocket(open);
   }
 
   @Override
   public ServerSocket createServerSocket(int port) throws IOException {
-    ServerSocket socket = new NoDelayServerSocket();
+    ServerSocket socket = new NoDelayServerSocket(open);
     socket.bind(new java.net.InetSocketAddress(port));
     return socket;
   }
 
   @Override
   public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-    ServerSocket socket = new NoDelayServerSocket();
+    ServerSocket socket = new NoDelayServerSocket(open);
     socket.bind(new java.net.InetSocketAddress(port), backlog);
     return socket;
   }
@@ -33,21 +44,46 @@ public final class NoDelayServerSocketFactory extends ServerSocketFactory {
   @Override
   public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
       throws IOException {
-    ServerSocket socket = new NoDelayServerSocket();
+    ServerSocket socket = new NoDelayServerSocket(open);
     socket.bind(new java.net.InetSocketAddress(address, port), backlog);
     return socket;
   }
 
   private static final class NoDelayServerSocket extends ServerSocket {
-    NoDelayServerSocket() throws IOException {
+    private final AtomicInteger open;
+
+    NoDelayServerSocket(AtomicInteger open) throws IOException {
       super();
+      this.open = open;
     }
 
     @Override
     public Socket accept() throws IOException {
-      Socket socket = super.accept();
+      if (isClosed()) {
+        throw new SocketException("Socket is closed");
+      }
+      CountedSocket socket = new CountedSocket(open);
+      implAccept(socket);
       socket.setTcpNoDelay(true);
+      open.incrementAndGet();
       return socket;
+    }
+  }
+
+  private static final class CountedSocket extends Socket {
+    private final AtomicInteger open;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    CountedSocket(AtomicInteger open) {
+      this.open = open;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+      if (closed.compareAndSet(false, true)) {
+        open.decrementAndGet();
+      }
+      super.close();
     }
   }
 }

@@ -1,0 +1,105 @@
+package io.llmgateway.coroutines
+
+import io.llmgateway.cost.Cost
+import io.llmgateway.cost.CostLedger
+import io.llmgateway.cost.ModelCost
+import io.llmgateway.cost.PriceTable
+import io.llmgateway.cost.TokenUsage
+import io.llmgateway.jobs.JobCompletion
+import io.llmgateway.jobs.JobCosts
+import io.llmgateway.jobs.JobOutcome
+import io.llmgateway.jobs.JobSpec
+import io.llmgateway.jobs.LlmCallRequest
+import io.llmgateway.jobs.LlmCallResult
+import io.llmgateway.jobs.MetadataUpdate
+import io.llmgateway.stream.StreamChunk
+import kotlinx.coroutines.NonCancellable
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.onCompletion
+import kotlinx.coroutines.flow.onEach
+import kotlinx.coroutines.withContext
+
+/** A running job inside [SuspendingJobClient.job]: its calls are recorded in the job's ledger. */
+public class SuspendingJobScope
+internal constructor(
+  private val client: SuspendingJobClient,
+  /** The job's id. */
+  public val jobId: String,
+  /** Tokens and USD per model, counted on this side. */
+  public val ledger: CostLedger,
+) {
+  public suspend fun llmCall(request: LlmCallRequest): LlmCallResult =
+    client.llmCall(jobId, request).also { ledger.recordTotal(request.model(), it.tokensUsed()) }
+
+  /** A cold stream of one call of this job; its usage (when reported) goes to the ledger. */
+  public fun llmCallStream(request: LlmCallRequest): Flow<StreamChunk> {
+    var usage: TokenUsage? = null
+    return client
+      .llmCallStream(jobId, request)
+      .onEach { chunk -> chunk.usage()?.let { usage = it } }
+      .onCompletion { failure ->
+        if (failure == null)
+          usage?.let { ledger.record(request.model(), it) }
+            ?: ledger.recordTotal(request.model(), 0)
+      }
+  }
+
+  public suspend fun updateMetadata(metadata: Map<String, Any>): MetadataUpdate =
+    client.updateMetadata(jobId, metadata)
+}
+
+/** What a job block returns: the block's value with the job's costs. */
+public class CompletedJob<T>
+internal constructor(
+  /** What the block returned. */
+  public val value: T,
+  /** The server's answer to complete. */
+  public val completion: JobCompletion,
+  /** Tokens and USD per model, counted on this side. */
+  public val costsByModel: List<ModelCost>,
+  public val usage: TokenUsage,
+  /** USD on this side; unknown when a price or a prompt/completion split is missing. */
+  public val cost: Cost,
+) {
+  public val jobId: String
+    get() = completion.jobId()
+
+  /** The server's costs, or null when the completion was confirmed by reading the job back. */
+  public val serverCosts: JobCosts?
+    get() = completion.costs()
+
+  override fun toString(): String =
+    "CompletedJob(jobId=$jobId, status=${completion.status()}, cost=$cost)"
+}
+
+/**
+ * Runs [block] inside a new job and completes the job exactly once: `completed` with the block's
+ * value, `failed` with the error's message when the block throws or the coroutine is cancelled
+ * (completion then runs in a non-cancellable context, and the original exception is rethrown).
+ */
+public suspend fun <T> SuspendingJobClient.job(
+  type: String,
+  metadata: Map<String, Any> = emptyMap(),
+  prices: PriceTable = PriceTable.EMPTY,
+  block: suspend SuspendingJobScope.() -> T,
+): CompletedJob<T> {
+  val created = createJob(JobSpec.of(type).withMetadata(metadata))
+  val ledger = CostLedger(prices)
+  val scope = SuspendingJobScope(this, created.jobId(), ledger)
+  val value =
+    try {
+      scope.block()
+    } catch (failure: Throwable) {
+      withContext(NonCancellable) {
+        try {
+          completeJob(created.jobId(), JobOutcome.failed(failure.message ?: failure.javaClass.name))
+        } catch (completeFailure: Throwable) {
+          failure.addSuppressed(completeFailure)
+        }
+      }
+      throw failure
+    }
+  val completion =
+    withContext(NonCancellable) { completeJob(created.jobId(), JobOutcome.completed()) }
+  return CompletedJob(value, completion, ledger.byModel(), ledger.totalUsage(), ledger.totalCost())
+}
