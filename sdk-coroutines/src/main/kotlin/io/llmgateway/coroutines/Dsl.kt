@@ -59,3 +59,8 @@ public fun Flow<StreamChunk>.textDeltas(): Flow<String> = map {
 /** Collects the whole text of a stream (throws the stream's typed error if it is cut). */
 public suspend fun Flow<StreamChunk>.collectText(): String =
   fold(StringBuilder()) { text, chunk -> text.append(chunk.textDelta()) }.toString()
+
+/** Joins a flow of text deltas into the whole text. */
+@JvmName("collectDeltas")
+public suspend fun Flow<String>.collectText(): String =
+  fold(StringBuilder()) { text, delta -> text.append(delta) }.toString()

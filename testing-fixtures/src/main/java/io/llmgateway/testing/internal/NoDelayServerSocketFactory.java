@@ -1,6 +1,10 @@
 package io.llmgateway.testing.internal;
 
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -70,20 +74,70 @@ public final class NoDelayServerSocketFactory extends ServerSocketFactory {
     }
   }
 
+  /**
+   * Counts itself out when closed, or when a read or write fails: MockWebServer does not close a
+   * connection whose client hung up mid-response, it only notices at its next write.
+   */
   private static final class CountedSocket extends Socket {
     private final AtomicInteger open;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean gone = new AtomicBoolean();
 
     CountedSocket(AtomicInteger open) {
       this.open = open;
     }
 
-    @Override
-    public synchronized void close() throws IOException {
-      if (closed.compareAndSet(false, true)) {
+    private void gone() {
+      if (gone.compareAndSet(false, true)) {
         open.decrementAndGet();
       }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+      gone();
       super.close();
+    }
+
+    @Override
+    public OutputStream getOutputStream() throws IOException {
+      OutputStream out = super.getOutputStream();
+      return new FilterOutputStream(out) {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          try {
+            out.write(b, off, len);
+          } catch (IOException e) {
+            gone();
+            throw e;
+          }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+          try {
+            out.write(b);
+          } catch (IOException e) {
+            gone();
+            throw e;
+          }
+        }
+      };
+    }
+
+    @Override
+    public InputStream getInputStream() throws IOException {
+      InputStream in = super.getInputStream();
+      return new FilterInputStream(in) {
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          try {
+            return in.read(b, off, len);
+          } catch (IOException e) {
+            gone();
+            throw e;
+          }
+        }
+      };
     }
   }
 }
