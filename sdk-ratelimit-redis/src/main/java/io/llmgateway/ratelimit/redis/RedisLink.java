@@ -81,12 +81,9 @@ final class RedisLink implements AutoCloseable {
     }
   }
 
+  /** Closes the connection (the client closes all of its own) and the client's threads. */
   @Override
   public void close() {
-    StatefulRedisConnection<String, byte[]> c = connection;
-    if (c != null) {
-      c.closeAsync();
-    }
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
   }
 }
