@@ -1,5 +1,6 @@
 package io.llmgateway.ratelimit.redis;
 
+import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -149,6 +150,12 @@ public final class RedisRateLimitConfig {
           && !redisUrl.startsWith("redis-socket://")) {
         throw new IllegalArgumentException(
             "redisUrl must start with redis://, rediss:// or redis-socket://");
+      }
+      try {
+        RedisURI.create(redisUrl);
+      } catch (IllegalArgumentException e) {
+        // Lettuce's message may quote the URL, password included: do not pass it on.
+        throw new IllegalArgumentException("redisUrl is not a valid Redis URI");
       }
       if (keyPrefix.isEmpty()) {
         throw new IllegalArgumentException("keyPrefix must not be empty (keys would clash)");

@@ -47,15 +47,17 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
   }
 
   /**
-   * A store on {@code config}'s Redis whose re-probes are timed by {@code clock}. Never throws for
-   * an unreachable Redis: the store then starts {@linkplain #degraded() degraded}.
+   * A store on {@code config}'s Redis whose re-probes are timed by {@code clock}. Blocks up to the
+   * connect timeout plus one command timeout; never throws for an unreachable Redis: the store then
+   * starts {@linkplain #degraded() degraded}.
    */
   public static RedisRateLimitStore connect(RedisRateLimitConfig config, Clock clock) {
     RedisRateLimitStore store =
         new RedisRateLimitStore(
             Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"));
     try {
-      store.link.operations();
+      // One read also loads the command path, so that the first real call is not the slow one.
+      store.link.operations().read(config.keyPrefix());
     } catch (RuntimeException e) {
       store.gate.failed(FallbackGate.Route.REDIS, e);
     }

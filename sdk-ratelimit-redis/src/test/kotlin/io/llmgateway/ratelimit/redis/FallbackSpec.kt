@@ -20,7 +20,7 @@ class FallbackSpec :
       RedisRateLimitConfig.of(url)
         .toBuilder()
         .keyPrefix(TestRedis.uniquePrefix())
-        .commandTimeout(Duration.ofMillis(100))
+        .commandTimeout(Duration.ofMillis(300))
         .connectTimeout(Duration.ofMillis(200))
         .reprobeInterval(Duration.ofSeconds(5))
         .build()
@@ -94,7 +94,7 @@ class FallbackSpec :
 
           val started = System.nanoTime()
           limiter.reserve(0, clock.instant(), null).isGranted shouldBe true
-          millisSince(started) shouldBeLessThan 1_500 // 100 ms timeout, well short of the pause
+          millisSince(started) shouldBeLessThan 1_500 // a 300 ms timeout, well short of the pause
           store.degraded() shouldBe true
           store.fallbacks() shouldBe 1
           limiter.state(clock.instant()).requests().remaining() shouldBe 58

@@ -103,12 +103,13 @@ class FleetBurstSpec :
       enabledOrReasonIf = TestRedis.shared,
       timeout = 50.seconds,
     ) {
-      val config = RedisRateLimitConfig.of(TestRedis.url).toBuilder()
-      val prefix = TestRedis.uniquePrefix()
+      val config = TestRedis.config()
+      val stores = mutableListOf<RedisRateLimitStore>()
       val outcome = burst { _, clock ->
-        RedisRateLimitStore.connect(config.keyPrefix(prefix).build(), clock)
+        RedisRateLimitStore.connect(config, clock).also { stores += it }
       }
       report("shared Redis store", outcome)
+      stores.sumOf { it.fallbacks() } shouldBe 0 // Redis answered throughout
       outcome.rateLimited shouldBe 0
       outcome.succeeded shouldBe requests
       outcome.elapsed shouldBe Duration.ofSeconds(8)

@@ -18,18 +18,15 @@ import java.time.Instant
 /** What one instance learns from `X-RateLimit-*` headers holds for every instance. */
 class HeaderSyncSpec :
   FunSpec({
-    fun store(prefix: String, clock: FakeClock) =
-      RedisRateLimitStore.connect(
-        RedisRateLimitConfig.of(TestRedis.url).toBuilder().keyPrefix(prefix).build(),
-        clock,
-      )
+    fun store(config: RedisRateLimitConfig, clock: FakeClock) =
+      RedisRateLimitStore.connect(config, clock)
 
     test("instance A observes remaining=0 with a reset: instance B waits for it or fails fast")
       .config(enabledOrReasonIf = TestRedis.shared) {
         val clock = FakeClock(Instant.parse("2026-03-20T12:29:15Z"))
-        val prefix = TestRedis.uniquePrefix()
-        store(prefix, clock).use { storeA ->
-          store(prefix, clock).use { storeB ->
+        val config = TestRedis.config()
+        store(config, clock).use { storeA ->
+          store(config, clock).use { storeB ->
             val a = RateLimiter.of(RateLimitConfig.hiveOps(), storeA, "hiveops:team")
             val b = RateLimiter.of(RateLimitConfig.hiveOps(), storeB, "hiveops:team")
             val reset = Instant.parse("2026-03-20T12:29:45Z")
@@ -50,11 +47,11 @@ class HeaderSyncSpec :
       enabledOrReasonIf = TestRedis.shared
     ) {
       val clock = FakeClock(Instant.parse("2026-03-20T12:29:15Z"))
-      val prefix = TestRedis.uniquePrefix()
+      val config = TestRedis.config()
       // The gateway allows 3 a minute; both instances only know HiveOps' documented 60.
       FakeGateway.builder().clock(clock).hiveOpsLimits(3, 150_000).start().use { gateway ->
-        store(prefix, clock).use { storeA ->
-          store(prefix, clock).use { storeB ->
+        store(config, clock).use { storeA ->
+          store(config, clock).use { storeB ->
             val sleeps = mutableListOf<Duration>()
             val sleeper = Sleeper {
               sleeps += it

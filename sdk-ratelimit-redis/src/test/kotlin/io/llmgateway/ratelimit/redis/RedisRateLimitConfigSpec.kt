@@ -22,6 +22,7 @@ class RedisRateLimitConfigSpec :
     test("build() refuses a missing URL, a foreign scheme, an empty prefix and unbounded waits") {
       shouldThrow<IllegalStateException> { RedisRateLimitConfig.custom().build() }
       shouldThrow<IllegalArgumentException> { RedisRateLimitConfig.of("http://cache:6379") }
+      shouldThrow<IllegalArgumentException> { RedisRateLimitConfig.of("redis://cache:70000") }
       val ok = RedisRateLimitConfig.of("redis://cache").toBuilder()
       shouldThrow<IllegalArgumentException> { ok.keyPrefix("").build() }
       shouldThrow<IllegalArgumentException> {

@@ -15,9 +15,7 @@ class RedisRateLimitStoreSpec :
     val s2 = RateLimitState(RateWindow(60, 58, reset), RateWindow(150_000, 149_980, reset))
 
     fun store(prefix: String) =
-      RedisRateLimitStore.connect(
-        RedisRateLimitConfig.of(TestRedis.url).toBuilder().keyPrefix(prefix).build()
-      )
+      RedisRateLimitStore.connect(TestRedis.config().toBuilder().keyPrefix(prefix).build())
 
     test("compare-and-set on Redis: absent, then only the holder of the current state wins").config(
       enabledOrReasonIf = TestRedis.shared
@@ -56,11 +54,7 @@ class RedisRateLimitStoreSpec :
     ) {
       val prefix = TestRedis.uniquePrefix()
       RedisRateLimitStore.connect(
-          RedisRateLimitConfig.of(TestRedis.url)
-            .toBuilder()
-            .keyPrefix(prefix)
-            .keyTtl(Duration.ofSeconds(90))
-            .build()
+          TestRedis.config().toBuilder().keyPrefix(prefix).keyTtl(Duration.ofSeconds(90)).build()
         )
         .use { store ->
           store.compareAndSet("k", null, s1) shouldBe true
