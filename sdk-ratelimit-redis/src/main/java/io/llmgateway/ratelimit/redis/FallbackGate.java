@@ -86,6 +86,13 @@ final class FallbackGate {
     }
   }
 
+  /** An operation that ended without telling whether Redis works (its thread was interrupted). */
+  void abandoned(Route route) {
+    if (route == Route.PROBE) {
+      probing.set(false);
+    }
+  }
+
   /** The exception's type and message, never a stack (this runs on every failed command). */
   private static String describe(Throwable e) {
     Throwable root = e;

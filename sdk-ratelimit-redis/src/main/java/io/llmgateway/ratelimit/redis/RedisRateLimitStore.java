@@ -115,9 +115,7 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
   private void failed(FallbackGate.Route route, RuntimeException e) {
     if (Thread.currentThread().isInterrupted()) {
       // Our caller was interrupted, Redis did nothing wrong: serve this one locally.
-      if (route == FallbackGate.Route.PROBE) {
-        gate.failed(route, e);
-      }
+      gate.abandoned(route);
       return;
     }
     gate.failed(route, e);

@@ -8,6 +8,7 @@ import io.llmgateway.ratelimit.RateLimitConfig
 import io.llmgateway.ratelimit.RateLimiter
 import io.llmgateway.ratelimit.Reservation
 import io.llmgateway.testing.FakeClock
+import io.llmgateway.testing.FakeGateway
 import java.time.Duration
 
 /** Redis slow or down: bounded waits, local limiting, a warning and a counter, then recovery. */
@@ -40,6 +41,25 @@ class FallbackSpec :
           store.redisFailures() shouldBe 1 // no new attempt before the re-probe time
           millisSince(started) shouldBeLessThan 3_000
         }
+    }
+
+    test("with Redis down, calls through the executor still reach the gateway and succeed") {
+      val clock = FakeClock()
+      FakeGateway.builder().clock(clock).start().use { gateway ->
+        RedisRateLimitStore.connect(config("redis://127.0.0.1:${RedisProcess.freePort()}"), clock)
+          .use { store ->
+            val caller =
+              HiveOpsCaller(
+                gateway.hiveOpsBaseUrl(),
+                RateLimiter.of(RateLimitConfig.hiveOps(), store, "hiveops:sk-fake-hive"),
+                clock,
+                { clock.advance(it) },
+              )
+            repeat(3) { caller.chat() }
+            gateway.state().hiveOpsKey("sk-fake-hive").totalRequests() shouldBe 3
+            store.degraded() shouldBe true
+          }
+      }
     }
 
     test(
@@ -98,6 +118,11 @@ class FallbackSpec :
           store.degraded() shouldBe true
           store.fallbacks() shouldBe 1
           limiter.state(clock.instant()).requests().remaining() shouldBe 58
+
+          val local = System.nanoTime()
+          repeat(20) { limiter.reserve(0, clock.instant(), null).isGranted shouldBe true }
+          millisSince(local) shouldBeLessThan 250 // until the re-probe, nobody waits for Redis
+          store.redisFailures() shouldBe 1
         }
       } finally {
         redis.stop()
