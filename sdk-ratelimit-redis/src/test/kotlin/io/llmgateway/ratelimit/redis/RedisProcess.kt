@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit
  */
 class RedisProcess private constructor(private val binary: String, val port: Int) {
   @Volatile private var process: Process? = null
+  @Volatile private var dir: File? = null
   private val hook = Thread { stop() }
 
   val url: String
@@ -21,7 +22,7 @@ class RedisProcess private constructor(private val binary: String, val port: Int
   fun start(): RedisProcess {
     check(process?.isAlive != true) { "already running" }
     val dir = Files.createTempDirectory("llmgw-redis").toFile()
-    dir.deleteOnExit()
+    this.dir = dir
     val p =
       ProcessBuilder(
           binary,
@@ -49,8 +50,9 @@ class RedisProcess private constructor(private val binary: String, val port: Int
         .getOrDefault(false)
       if (ready) return this
       if (!p.isAlive || System.nanoTime() > deadline) {
+        val log = runCatching { File(dir, "redis.log").readText() }.getOrDefault("")
         stop()
-        error("redis-server did not start on port $port: ${File(dir, "redis.log").readText()}")
+        error("redis-server did not start on port $port: $log")
       }
       Thread.sleep(20)
     }
@@ -65,6 +67,7 @@ class RedisProcess private constructor(private val binary: String, val port: Int
       p.destroyForcibly().waitFor(2, TimeUnit.SECONDS)
     }
     System.getenv("LLMGW_REDIS_PIDDIR")?.let { File(it, "${p.pid()}.pid").delete() }
+    dir?.deleteRecursively()
   }
 
   companion object {

@@ -1,7 +1,7 @@
 package io.llmgateway.ratelimit.redis
 
 import io.kotest.core.spec.style.FunSpec
-import io.kotest.matchers.longs.shouldBeBetween
+import io.kotest.matchers.longs.shouldBeInRange
 import io.kotest.matchers.shouldBe
 import io.llmgateway.ratelimit.RateLimitState
 import io.llmgateway.ratelimit.RateWindow
@@ -60,7 +60,7 @@ class RedisRateLimitStoreSpec :
           store.compareAndSet("k", null, s1) shouldBe true
           RedisAdmin.on(TestRedis.url) { admin ->
             admin.command("GET", prefix + "k") shouldBe String(StateCodec.encode(s1))
-            admin.command("PTTL", prefix + "k")!!.toLong().shouldBeBetween(80_000, 90_000)
+            admin.command("PTTL", prefix + "k")!!.toLong().shouldBeInRange(80_000L..90_000L)
           }
         }
     }
