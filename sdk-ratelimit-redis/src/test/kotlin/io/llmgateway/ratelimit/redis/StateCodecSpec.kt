@@ -1,0 +1,34 @@
+package io.llmgateway.ratelimit.redis
+
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.shouldBe
+import io.llmgateway.ratelimit.RateLimitState
+import io.llmgateway.ratelimit.RateWindow
+import java.time.Instant
+
+class StateCodecSpec :
+  FunSpec({
+    val reset = Instant.parse("2026-03-20T12:30:00.123456789Z")
+
+    test("a state survives the round trip exactly, nanoseconds and unknown windows included") {
+      listOf(
+          RateLimitState(RateWindow(60, 59, reset), RateWindow(150_000, 149_000, reset)),
+          RateLimitState(RateWindow.ofLimit(60), RateWindow.UNKNOWN),
+          RateLimitState(RateWindow(60, 0, Instant.EPOCH.minusSeconds(5)), RateWindow.UNKNOWN),
+        )
+        .forEach { state -> StateCodec.decode(StateCodec.encode(state)) shouldBe state }
+    }
+
+    test("equal states encode to equal bytes, so Redis can compare them") {
+      val a = RateLimitState(RateWindow(60, 1, reset), RateWindow.UNKNOWN)
+      val b = RateLimitState(RateWindow(60, 1, Instant.parse(reset.toString())), RateWindow.UNKNOWN)
+      StateCodec.encode(a).contentEquals(StateCodec.encode(b)) shouldBe true
+      String(StateCodec.encode(a)) shouldBe "v1 60 1 1774009800 123456789 -1 -1 - -"
+    }
+
+    test("bytes this codec did not write read as no state") {
+      listOf("", "v2 1 2 - - 3 4 - -", "v1 60 x - - 1 1 - -", "v1 60", "\u0000\u0001").forEach {
+        StateCodec.decode(it.toByteArray()) shouldBe null
+      }
+    }
+  })
