@@ -7,8 +7,10 @@ import io.llmgateway.pipeline.Endpoint;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 
 /**
@@ -23,18 +25,21 @@ public final class JobCall<T> {
   private final CallOptions options;
   private final Function<String, Call<ResponseBody>> request;
   private final Class<T> type;
+  private final @Nullable ToLongFunction<T> tokensUsed;
 
   JobCall(
       SaasLiteLlmClient client,
       Endpoint endpoint,
       CallOptions options,
       Function<String, Call<ResponseBody>> request,
-      Class<T> type) {
+      Class<T> type,
+      @Nullable ToLongFunction<T> tokensUsed) {
     this.client = client;
     this.endpoint = endpoint;
     this.options = options;
     this.request = request;
     this.type = type;
+    this.tokensUsed = tokensUsed;
   }
 
   public Endpoint endpoint() {
@@ -57,7 +62,12 @@ public final class JobCall<T> {
    * Turns one attempt's response into the value, or throws the typed error. Closes the response.
    */
   public T handle(Response response, AttemptContext ctx) {
-    return client.transport.handle(response, ctx, type);
+    T value = client.transport.handle(response, ctx, type);
+    if (tokensUsed != null) {
+      // The throttle reserved an estimate from the request size; correct it with what was used.
+      ctx.recordUsage(tokensUsed.applyAsLong(value));
+    }
+    return value;
   }
 
   /** The typed error for an attempt that got no response. */

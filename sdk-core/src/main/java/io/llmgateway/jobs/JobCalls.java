@@ -74,11 +74,13 @@ public final class JobCalls {
   public JobCall<SingleCallResult> createAndCall(JobSpec spec, LlmCallRequest request) {
     Map<String, Object> body = spec.toWire(client.teamId(), "job_metadata");
     body.putAll(request.toWire(false));
-    return call(
+    return new JobCall<>(
+        client,
         Endpoint.JOBS_CREATE_AND_CALL,
         sized(request, nonIdempotent),
+        id -> client.api.createAndCall(id, body),
         SingleCallResult.class,
-        id -> client.api.createAndCall(id, body));
+        SingleCallResult::tokensUsed);
   }
 
   public StreamCall llmCallStream(String jobId, LlmCallRequest request) {
@@ -181,7 +183,7 @@ public final class JobCalls {
       CallOptions options,
       Class<T> type,
       java.util.function.Function<String, retrofit2.Call<okhttp3.ResponseBody>> request) {
-    return new JobCall<>(client, endpoint, options, request, type);
+    return new JobCall<>(client, endpoint, options, request, type, null);
   }
 
   private StreamCall stream(
