@@ -51,11 +51,13 @@ public final class JobCalls {
 
   public JobCall<LlmCallResult> llmCall(String jobId, LlmCallRequest request) {
     Map<String, Object> body = request.toWire(true);
-    return call(
+    return new JobCall<>(
+        client,
         Endpoint.JOBS_LLM_CALL,
         sized(request, null),
+        id -> client.api.llmCall(id, jobId, body),
         LlmCallResult.class,
-        id -> client.api.llmCall(id, jobId, body));
+        LlmCallResult::tokensUsed);
   }
 
   /**
