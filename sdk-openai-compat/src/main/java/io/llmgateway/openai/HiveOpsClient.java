@@ -20,6 +20,7 @@ import io.llmgateway.openai.internal.ErrorTranslator;
 import io.llmgateway.openai.internal.RequestRewriteInterceptor;
 import io.llmgateway.openai.internal.ResponseCapture;
 import io.llmgateway.openai.internal.ResponseCaptureInterceptor;
+import io.llmgateway.openai.internal.ThrottleInterceptor;
 import io.llmgateway.pipeline.AttemptContext;
 import io.llmgateway.pipeline.CallOptions;
 import io.llmgateway.pipeline.Endpoint;
@@ -77,6 +78,7 @@ public final class HiveOpsClient implements AutoCloseable {
             .newBuilder()
             .retryOnConnectionFailure(false) // one retry loop: ours
             .addInterceptor(new RequestRewriteInterceptor(b.modelMapping, b.maxTokens))
+            .addInterceptor(new ThrottleInterceptor(limiter, b.clock, b.sleeper))
             .addInterceptor(new ResponseCaptureInterceptor(limiter, b.clock));
     for (Interceptor i : b.interceptors) {
       http.addInterceptor(i);
@@ -111,7 +113,8 @@ public final class HiveOpsClient implements AutoCloseable {
 
   /**
    * The drop-in client: same base URL, key, mapping, guard and interceptors, the SDK's retries and
-   * telemetry off. Its calls are not retried or throttled by us, but feed the throttle's headers.
+   * telemetry off. Its calls wait for room in the shared throttle and feed it their rate-limit
+   * headers, but are not retried by us and fail with the SDK's own exceptions.
    */
   public OpenAIClient openAi() {
     return openAi;

@@ -28,4 +28,17 @@ class BurstSpec :
         sleeper.waits.isNotEmpty() shouldBe true
       }
     }
+
+    test("the drop-in client waits for the shared throttle too: 100 calls, no 429") {
+      fakeHive().use { gateway ->
+        val tooMany = AtomicInteger()
+        val counter = Interceptor { chain ->
+          chain.proceed(chain.request()).also { if (it.code == 429) tooMany.incrementAndGet() }
+        }
+        val client = gateway.hiveClient { addInterceptor(counter) }.openAi()
+        repeat(100) { client.chat().completions().create(ask(text = "drop-in $it")) }
+        tooMany.get() shouldBe 0
+        gateway.state().hiveOpsKey("sk-fake-hive").totalRequests() shouldBe 100L
+      }
+    }
   })
