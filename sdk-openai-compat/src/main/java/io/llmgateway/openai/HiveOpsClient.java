@@ -207,6 +207,19 @@ public final class HiveOpsClient implements AutoCloseable {
     }
   }
 
+  /**
+   * The typed error for an exception the drop-in {@link #openAi()} client threw (e.g. the SDK's
+   * {@code PermissionDeniedException} for an empty balance becomes {@link
+   * InsufficientCreditsException}). Other exceptions are returned as they are, wrapped in nothing.
+   */
+  public RuntimeException translate(RuntimeException e) {
+    try (ResponseCapture none = ResponseCapture.open()) {
+      return errors.translate(e, none);
+    } catch (RuntimeException notOurs) {
+      return notOurs;
+    }
+  }
+
   /** The guide's balance probe, cached for the TTL. Never throws for a gateway answer. */
   public BalanceCheck checkBalance() {
     return balance.check();

@@ -65,4 +65,14 @@ class MigrationSpec :
         gateway.chatRequests() shouldBe 1
       }
     }
+
+    test("an exception of the drop-in client translates to the core taxonomy") {
+      fakeHive().use { gateway ->
+        val hive = gateway.hiveClient(key = "sk-fake-hive-broke")
+        val thrown =
+          runCatching { hive.openAi().chat().completions().create(ask()) }.exceptionOrNull()
+            as RuntimeException
+        (hive.translate(thrown) is io.llmgateway.error.InsufficientCreditsException) shouldBe true
+      }
+    }
   })

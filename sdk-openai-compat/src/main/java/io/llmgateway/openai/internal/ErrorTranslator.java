@@ -1,5 +1,7 @@
 package io.llmgateway.openai.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.openai.core.ObjectMappers;
 import com.openai.errors.OpenAIException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
@@ -51,7 +53,7 @@ public final class ErrorTranslator {
           provider,
           s.statusCode(),
           name -> first(s.headers().values(name)),
-          s.body().toString().getBytes(StandardCharsets.UTF_8),
+          envelope(s).getBytes(StandardCharsets.UTF_8),
           "application/json");
     }
     if (e instanceof OpenAIIoException && e.getCause() != null) {
@@ -61,6 +63,15 @@ public final class ErrorTranslator {
       return classifier.classify(provider, e);
     }
     throw e; // a bug of ours or the caller's: not a gateway error, not retried
+  }
+
+  /** The SDK keeps only the inner error object: wrap it back into {@code {"error": {...}}}. */
+  private static String envelope(OpenAIServiceException s) {
+    try {
+      return "{\"error\":" + ObjectMappers.jsonMapper().writeValueAsString(s.body()) + "}";
+    } catch (JsonProcessingException | RuntimeException e) {
+      return "";
+    }
   }
 
   private static @org.jspecify.annotations.Nullable String first(List<String> values) {
