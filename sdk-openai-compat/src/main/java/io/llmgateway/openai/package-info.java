@@ -1,9 +1,7 @@
 /**
- * The OpenAI-compatible adapter (HiveOps and any OpenAI-compatible gateway).
- *
- * <p>Not built yet: this module only reserves its artifact and package. Until the adapter lands,
- * classify OpenAI-style errors with {@link io.llmgateway.error.ErrorClassifier} from {@code
- * sdk-core}.
+ * The OpenAI-compatible adapter for HiveOps and any OpenAI-compatible gateway: a configured {@code
+ * OpenAIClient} for drop-in use and {@link io.llmgateway.openai.HiveOpsClient}, a resilient facade
+ * for chat, streaming, balance and cost.
  */
 @NullMarked
 package io.llmgateway.openai;

@@ -1,0 +1,200 @@
+package io.llmgateway.openai;
+
+import io.llmgateway.circuit.CircuitBreakerRegistry;
+import io.llmgateway.cost.PriceTable;
+import io.llmgateway.error.Provider;
+import io.llmgateway.metrics.CallListener;
+import io.llmgateway.pipeline.Sleeper;
+import io.llmgateway.pipeline.Timeouts;
+import io.llmgateway.ratelimit.RateLimitConfig;
+import io.llmgateway.ratelimit.RateLimiter;
+import io.llmgateway.retry.RetryPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+
+/** Builds a {@link HiveOpsClient}; {@link #build()} checks the URL and key. */
+public final class HiveOpsClientBuilder {
+  /** The environment variable read when no key is given. */
+  public static final String KEY_ENV = "HIVEOPS_API_KEY";
+
+  /** HiveOps' documented base URL. */
+  public static final String DEFAULT_BASE_URL = "https://ai.hiveops.io";
+
+  String baseUrl = DEFAULT_BASE_URL;
+  String pathPrefix = "";
+  @Nullable String apiKey;
+  Function<String, @Nullable String> environment = System::getenv;
+  @Nullable Provider provider;
+  boolean allowInsecureHttp;
+  @Nullable OkHttpClient okHttpClient;
+  final List<Interceptor> interceptors = new ArrayList<>();
+  ModelMapping modelMapping = ModelMapping.hiveOpsDefaults();
+  MaxTokensGuard maxTokens = MaxTokensGuard.defaults();
+  PriceTable prices = HiveOpsPrices.defaults();
+  RetryPolicy retryPolicy = RetryPolicy.hiveOps();
+  @Nullable RateLimiter rateLimiter;
+  Timeouts timeouts = Timeouts.ofDefaults();
+  CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.ofDefaults();
+  final List<CallListener> listeners = new ArrayList<>();
+  Clock clock = Clock.systemUTC();
+  Sleeper sleeper = Sleeper.system();
+  String probeModel = "mistral-7b-instruct-v0.3";
+  Duration balanceTtl = Duration.ofMinutes(5);
+  Duration modelsTtl = Duration.ofMinutes(10);
+  boolean balanceGuard = true;
+
+  HiveOpsClientBuilder() {}
+
+  /** The gateway's root (default {@value #DEFAULT_BASE_URL}). */
+  public HiveOpsClientBuilder baseUrl(String baseUrl) {
+    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+    return this;
+  }
+
+  /** A path between the root and {@code /chat/completions}: {@code ""} (default) or {@code /v1}. */
+  public HiveOpsClientBuilder pathPrefix(String pathPrefix) {
+    this.pathPrefix = Objects.requireNonNull(pathPrefix, "pathPrefix");
+    return this;
+  }
+
+  /** The key; when not set, {@value #KEY_ENV} is read at build time. */
+  public HiveOpsClientBuilder apiKey(String apiKey) {
+    this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+    return this;
+  }
+
+  /** Where {@value #KEY_ENV} is looked up (default {@link System#getenv}); for tests. */
+  HiveOpsClientBuilder environment(Function<String, @Nullable String> environment) {
+    this.environment = environment;
+    return this;
+  }
+
+  /** The error dialect; default HIVEOPS for a hiveops.io host, else OPENAI_COMPATIBLE. */
+  public HiveOpsClientBuilder provider(Provider provider) {
+    this.provider = Objects.requireNonNull(provider, "provider");
+    return this;
+  }
+
+  /** Allows {@code http://} to a host other than loopback. Keys then cross the network in clear. */
+  public HiveOpsClientBuilder allowInsecureHttp(boolean allow) {
+    this.allowInsecureHttp = allow;
+    return this;
+  }
+
+  /** A shared client: its pool and dispatcher are reused; our interceptors are added on a copy. */
+  public HiveOpsClientBuilder okHttpClient(OkHttpClient okHttpClient) {
+    this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
+    return this;
+  }
+
+  /** An application interceptor, run after ours (it sees the mapped model). */
+  public HiveOpsClientBuilder addInterceptor(Interceptor interceptor) {
+    interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+    return this;
+  }
+
+  /** Replaces the mapping table (default: the guide's). */
+  public HiveOpsClientBuilder modelMapping(ModelMapping mapping) {
+    this.modelMapping = Objects.requireNonNull(mapping, "mapping");
+    return this;
+  }
+
+  /** Adds one mapping on top of the current table. */
+  public HiveOpsClientBuilder mapModel(String openAiName, String gatewayId) {
+    this.modelMapping =
+        modelMapping.with(ModelMapping.builder().put(openAiName, gatewayId).build());
+    return this;
+  }
+
+  public HiveOpsClientBuilder maxTokens(MaxTokensGuard guard) {
+    this.maxTokens = Objects.requireNonNull(guard, "guard");
+    return this;
+  }
+
+  /** Prices on top of the built-in HiveOps table. */
+  public HiveOpsClientBuilder prices(PriceTable more) {
+    this.prices = prices.with(more);
+    return this;
+  }
+
+  public HiveOpsClientBuilder retryPolicy(RetryPolicy retryPolicy) {
+    this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+    return this;
+  }
+
+  /** The throttle (default {@code RateLimiter.of(RateLimitConfig.hiveOps())}); share it per key. */
+  public HiveOpsClientBuilder rateLimiter(RateLimiter rateLimiter) {
+    this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+    return this;
+  }
+
+  public HiveOpsClientBuilder timeouts(Timeouts timeouts) {
+    this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+    return this;
+  }
+
+  public HiveOpsClientBuilder circuitBreakers(CircuitBreakerRegistry circuitBreakers) {
+    this.circuitBreakers = Objects.requireNonNull(circuitBreakers, "circuitBreakers");
+    return this;
+  }
+
+  public HiveOpsClientBuilder listener(CallListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  public HiveOpsClientBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  public HiveOpsClientBuilder sleeper(Sleeper sleeper) {
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    return this;
+  }
+
+  /** The model of the balance probe (default the cheapest, {@code mistral-7b-instruct-v0.3}). */
+  public HiveOpsClientBuilder balanceProbeModel(String model) {
+    this.probeModel = Objects.requireNonNull(model, "model");
+    return this;
+  }
+
+  /** How long a balance check is trusted (default 5 minutes). */
+  public HiveOpsClientBuilder balanceTtl(Duration ttl) {
+    this.balanceTtl = Objects.requireNonNull(ttl, "ttl");
+    return this;
+  }
+
+  /** How long the {@code /models} list is cached (default 10 minutes). */
+  public HiveOpsClientBuilder modelsTtl(Duration ttl) {
+    this.modelsTtl = Objects.requireNonNull(ttl, "ttl");
+    return this;
+  }
+
+  /** Whether calls fail fast, unsent, while the balance is known to be empty (default true). */
+  public HiveOpsClientBuilder balanceGuard(boolean enabled) {
+    this.balanceGuard = enabled;
+    return this;
+  }
+
+  public HiveOpsClient build() {
+    if (probeModel.isEmpty()) {
+      throw new IllegalStateException("balance probe model must not be empty");
+    }
+    if (balanceTtl.isNegative() || modelsTtl.isNegative()) {
+      throw new IllegalStateException("cache TTLs must not be negative");
+    }
+    return new HiveOpsClient(this);
+  }
+
+  RateLimiter rateLimiterOrDefault() {
+    return rateLimiter != null ? rateLimiter : RateLimiter.of(RateLimitConfig.hiveOps());
+  }
+}

@@ -1,0 +1,80 @@
+package io.llmgateway.openai.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.openai.core.ObjectMappers;
+import com.openai.errors.OpenAIException;
+import com.openai.errors.OpenAIIoException;
+import com.openai.errors.OpenAIServiceException;
+import com.openai.errors.SseException;
+import io.llmgateway.error.ErrorClassifier;
+import io.llmgateway.error.LlmGatewayException;
+import io.llmgateway.error.Provider;
+import io.llmgateway.http.HeaderLookup;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Turns the OpenAI SDK's exceptions into sdk-core's taxonomy through sdk-core's one classifier,
+ * preferring the raw status, headers and body our interceptor captured over what the SDK parsed.
+ */
+public final class ErrorTranslator {
+  private final Provider provider;
+  private final ErrorClassifier classifier;
+
+  public ErrorTranslator(Provider provider, ErrorClassifier classifier) {
+    this.provider = provider;
+    this.classifier = classifier;
+  }
+
+  public Provider provider() {
+    return provider;
+  }
+
+  public ErrorClassifier classifier() {
+    return classifier;
+  }
+
+  /** The typed error for a failed attempt. */
+  public LlmGatewayException translate(RuntimeException e, ResponseCapture capture) {
+    if (e instanceof LlmGatewayException) {
+      return (LlmGatewayException) e;
+    }
+    if (capture.status() >= 400) {
+      return classifier.classify(
+          provider,
+          capture.status(),
+          HeaderLookup.of(capture.headers()),
+          capture.errorBody(),
+          capture.contentType());
+    }
+    if (e instanceof OpenAIServiceException && !(e instanceof SseException)) {
+      OpenAIServiceException s = (OpenAIServiceException) e;
+      return classifier.classify(
+          provider,
+          s.statusCode(),
+          name -> first(s.headers().values(name)),
+          envelope(s).getBytes(StandardCharsets.UTF_8),
+          "application/json");
+    }
+    if (e instanceof OpenAIIoException && e.getCause() != null) {
+      return classifier.classify(provider, e.getCause());
+    }
+    if (e instanceof OpenAIException) {
+      return classifier.classify(provider, e);
+    }
+    throw e; // a bug of ours or the caller's: not a gateway error, not retried
+  }
+
+  /** The SDK keeps only the inner error object: wrap it back into {@code {"error": {...}}}. */
+  private static String envelope(OpenAIServiceException s) {
+    try {
+      return "{\"error\":" + ObjectMappers.jsonMapper().writeValueAsString(s.body()) + "}";
+    } catch (JsonProcessingException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static @org.jspecify.annotations.Nullable String first(List<String> values) {
+    return values.isEmpty() ? null : values.get(0);
+  }
+}

@@ -1,0 +1,67 @@
+package io.llmgateway.openai.internal;
+
+import io.llmgateway.error.ErrorClassifier;
+import io.llmgateway.http.HeaderLookup;
+import io.llmgateway.ratelimit.RateLimitSnapshot;
+import io.llmgateway.ratelimit.RateLimiter;
+import java.io.IOException;
+import java.time.Clock;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/**
+ * Reads every response before the OpenAI SDK does: its rate-limit headers feed the shared throttle
+ * (drop-in calls included), and an error body is kept (at most {@link
+ * ErrorClassifier#BODY_READ_LIMIT} bytes) for our classifier, then handed on unchanged.
+ */
+public final class ResponseCaptureInterceptor implements Interceptor {
+  private final RateLimiter limiter;
+  private final Clock clock;
+
+  public ResponseCaptureInterceptor(RateLimiter limiter, Clock clock) {
+    this.limiter = limiter;
+    this.clock = clock;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Response response = chain.proceed(chain.request());
+    try {
+      limiter.observe(
+          RateLimitSnapshot.parse(HeaderLookup.of(response.headers()), clock.instant()),
+          clock.instant());
+    } catch (RuntimeException e) {
+      // Unreadable headers must never fail a call that succeeded.
+    }
+    ResponseCapture capture = ResponseCapture.current();
+    ResponseBody body = response.body();
+    if (response.isSuccessful() || body == null) {
+      if (capture != null) {
+        capture.record(response.code(), response.headers(), new byte[0], null);
+      }
+      return response;
+    }
+    Buffer prefix = new Buffer();
+    try (body) {
+      BufferedSource source = body.source();
+      while (prefix.size() < ErrorClassifier.BODY_READ_LIMIT) {
+        if (source.read(prefix, ErrorClassifier.BODY_READ_LIMIT - prefix.size()) == -1) {
+          break;
+        }
+      }
+    } catch (IOException e) {
+      // A cut error body still has a status worth classifying: keep what arrived.
+    }
+    byte[] bytes = prefix.readByteArray();
+    MediaType type = body.contentType();
+    if (capture != null) {
+      capture.record(
+          response.code(), response.headers(), bytes, type == null ? null : type.toString());
+    }
+    return response.newBuilder().body(ResponseBody.create(bytes, type)).build();
+  }
+}

@@ -1,0 +1,78 @@
+package io.llmgateway.openai
+
+import com.openai.client.OpenAIClient
+import com.openai.models.ChatModel
+import com.openai.models.chat.completions.ChatCompletionCreateParams
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.collections.shouldBeEmpty
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+
+class MigrationSpec :
+  FunSpec({
+    test("OpenAI SDK code keeps working with only the base URL and key changed") {
+      fakeHive().use { gateway ->
+        // Before: OpenAIOkHttpClient.builder().apiKey(openAiKey).build()
+        val client: OpenAIClient =
+          HiveOpsClient.builder()
+            .baseUrl(gateway.hiveOpsBaseUrl())
+            .apiKey("sk-fake-hive")
+            .build()
+            .openAi()
+
+        // Unchanged user code, written for OpenAI:
+        val params =
+          ChatCompletionCreateParams.builder()
+            .model(ChatModel.GPT_3_5_TURBO)
+            .addUserMessage("hello there")
+            .build()
+        val completion = client.chat().completions().create(params)
+
+        completion.choices()[0].message().content().get() shouldBe "Fake reply to: hello there"
+        completion.model() shouldBe "llama3:8b-instruct-q8_0"
+        gateway.lastRequest().body() shouldContain "\"model\":\"llama3:8b-instruct-q8_0\""
+      }
+    }
+
+    test("the drop-in client sends no X-Stainless telemetry and maps streamed requests too") {
+      fakeHive().use { gateway ->
+        val client = gateway.hiveClient().openAi()
+        val params =
+          ChatCompletionCreateParams.builder().model("gpt-4").addUserMessage("hi").build()
+        val text = StringBuilder()
+        client.chat().completions().createStreaming(params).use { stream ->
+          stream.stream().forEach { chunk ->
+            chunk.choices().forEach { text.append(it.delta().content().orElse("")) }
+          }
+        }
+
+        text.toString() shouldBe "Fake reply to: hi"
+        val sent = gateway.lastRequest()
+        sent.body() shouldContain "\"model\":\"llama-3-70b-instruct\""
+        sent.headers().keys.filter { it.startsWith("x-stainless") }.shouldBeEmpty()
+      }
+    }
+
+    test("the drop-in client makes exactly one attempt: the SDK's own retries are off") {
+      fakeHive().use { gateway ->
+        gateway
+          .faults()
+          .on("POST", "/chat/completions")
+          .times(3, io.llmgateway.testing.fault.Fault.status(503))
+          .thenPass()
+        val client = gateway.hiveClient().openAi()
+        runCatching { client.chat().completions().create(ask()) }.isFailure shouldBe true
+        gateway.chatRequests() shouldBe 1
+      }
+    }
+
+    test("an exception of the drop-in client translates to the core taxonomy") {
+      fakeHive().use { gateway ->
+        val hive = gateway.hiveClient(key = "sk-fake-hive-broke")
+        val thrown =
+          runCatching { hive.openAi().chat().completions().create(ask()) }.exceptionOrNull()
+            as RuntimeException
+        (hive.translate(thrown) is io.llmgateway.error.InsufficientCreditsException) shouldBe true
+      }
+    }
+  })

@@ -1,0 +1,55 @@
+package io.llmgateway.openai
+
+import io.kotest.assertions.throwables.shouldThrow
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldNotContain
+import io.llmgateway.error.LlmGatewayException
+import io.llmgateway.testing.fault.Fault
+import java.time.Duration
+
+class RetryAndSecretsSpec :
+  FunSpec({
+    test("a 429 without Retry-After waits for the window's X-RateLimit reset") {
+      fakeHive().use { gateway ->
+        gateway.faults().on("POST", "/chat/completions").next(Fault.rateLimited()).thenPass()
+        val sleeper = ClockSleeper(gateway.fakeClock())
+        gateway.hiveClient(sleeper = sleeper).chat(ask()).text() shouldBe
+          "Fake reply to: hello there"
+        gateway.chatRequests() shouldBe 2
+        // The fake's window resets at 12:30:00; the clock started at 12:29:15.
+        val waited = sleeper.waits.fold(Duration.ZERO, Duration::plus)
+        (waited >= Duration.ofSeconds(44)) shouldBe true
+      }
+    }
+
+    test("a stream that fails before its first chunk is retried like any call") {
+      fakeHive().use { gateway ->
+        gateway
+          .faults()
+          .on("POST", "/chat/completions")
+          .next(Fault.status(503))
+          .next(Fault.disconnectAfterRequest())
+          .thenPass()
+        val result = gateway.hiveClient().stream(ask()) {}
+        result.text() shouldBe "Fake reply to: hello there"
+        gateway.chatRequests() shouldBe 3
+      }
+    }
+
+    test("the key never appears in an error's message, raw body or toString") {
+      fakeHive().use { gateway ->
+        val keys = listOf("sk-unknown-canary-key", "sk-fake-hive-broke", "sk-fake-hive-old")
+        for (key in keys) {
+          val e = shouldThrow<LlmGatewayException> { gateway.hiveClient(key = key).chat(ask()) }
+          e.message!! shouldNotContain key
+          e.rawBody() shouldNotContain key
+          e.toString() shouldNotContain key
+        }
+        gateway.faults().on("POST", "/chat/completions").thenAlways(Fault.status(503))
+        val client = gateway.hiveClient(key = "sk-unknown-canary-key")
+        client.checkBalance().reason() shouldNotContain "sk-unknown-canary-key"
+        client.toString() shouldNotContain "sk-unknown-canary-key"
+      }
+    }
+  })
