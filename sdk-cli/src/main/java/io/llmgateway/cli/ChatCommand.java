@@ -42,8 +42,10 @@ public final class ChatCommand implements Callable<Integer> {
         env,
         (tally, printer) -> {
           if (gateway.hiveOps(env)) {
-            HiveOpsChat hive = Gateways.hiveOps(gateway, env, tally);
-            ChatReply reply = hive.chat(gateway.model(env), text, maxTokens);
+            ChatReply reply;
+            try (HiveOpsChat hive = Gateways.hiveOps(gateway, env, tally)) {
+              reply = hive.chat(gateway.model(env), text, maxTokens);
+            }
             printer.line(reply.content());
             return Result.ok("chat", "hiveops")
                 .put("model", reply.model())

@@ -1,13 +1,8 @@
 package io.llmgateway.cli;
 
 import io.llmgateway.cli.hiveops.HiveOpsChat;
-import io.llmgateway.error.Provider;
 import io.llmgateway.jobs.SaasLiteLlmClient;
-import io.llmgateway.pipeline.ResilientExecutor;
-import io.llmgateway.ratelimit.RateLimitConfig;
-import io.llmgateway.ratelimit.RateLimiter;
 import io.llmgateway.retry.RetryPolicy;
-import okhttp3.OkHttpClient;
 
 /** Builds the SDK clients a command uses from its flags, with the command's tally as listener. */
 public final class Gateways {
@@ -37,16 +32,13 @@ public final class Gateways {
   public static HiveOpsChat hiveOps(
       GatewayOptions options, Env env, CallTally tally, RetryPolicy retryPolicy) {
     String key = options.requireKey(env);
-    ResilientExecutor executor =
-        ResilientExecutor.builder()
-            .provider(Provider.HIVEOPS)
-            .retryPolicy(retryPolicy)
-            .rateLimiter(RateLimiter.of(RateLimitConfig.hiveOps()))
-            .listener(tally)
-            .clock(env.clock())
-            .sleeper(env.sleeper())
-            .logging(false)
-            .build();
-    return new HiveOpsChat(options.requireBaseUrl(env), key, executor, new OkHttpClient());
+    try {
+      return new HiveOpsChat(
+          HiveOpsChat.builder(options.requireBaseUrl(env), key, tally, env.clock(), env.sleeper())
+              .retryPolicy(retryPolicy)
+              .build());
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new UsageException(Keys.scrub(String.valueOf(e.getMessage()), key));
+    }
   }
 }

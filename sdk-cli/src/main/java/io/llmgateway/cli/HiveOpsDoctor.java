@@ -70,8 +70,7 @@ final class HiveOpsDoctor {
    */
   private static List<Check> probe(GatewayOptions options, Env env, CallTally tally, String model) {
     List<Check> checks = new ArrayList<>();
-    HiveOpsChat hive = Gateways.hiveOps(options, env, tally, RetryPolicy.none());
-    try {
+    try (HiveOpsChat hive = Gateways.hiveOps(options, env, tally, RetryPolicy.none())) {
       ChatReply reply = hive.chat(model, "test", 1);
       checks.add(Check.pass("key accepted", "a max_tokens=1 call went through"));
       checks.add(

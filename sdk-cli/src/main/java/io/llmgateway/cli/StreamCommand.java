@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
     name = "stream",
     mixinStandardHelpOptions = true,
     description = {
-      "Stream one answer (SaaS LiteLLM create-and-call-stream), printing text as it arrives.",
+      "Stream one answer (SaaS create-and-call-stream or HiveOps), printing text as it arrives.",
       "A cut stream exits 8 and keeps the partial text (in JSON: partial_text)."
     },
     footer = {"", ExitCodes.TABLE})
@@ -42,7 +42,7 @@ public final class StreamCommand implements Callable<Integer> {
         env,
         (tally, printer) -> {
           if (gateway.hiveOps(env)) {
-            throw new UsageException("stream supports --provider saas in this release");
+            return HiveOpsStream.run(gateway, env, tally, printer, String.join(" ", prompt));
           }
           SaasLiteLlmClient client = Gateways.saas(gateway, env, tally);
           LlmCallRequest request =

@@ -6,7 +6,10 @@ import io.llmgateway.cli.Result;
 import io.llmgateway.cli.hiveops.HiveOpsChat;
 import io.llmgateway.cli.hiveops.HiveOpsModels;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Random;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -32,7 +35,7 @@ final class BurstSection {
             + DemoGateway.HIVE_REQUESTS
             + " per "
             + DemoGateway.HIVE_WINDOW.toSeconds()
-            + " s window (the fake's window is short so the demo stays short)");
+            + " s window, as the guide says (waits skipped on the virtual clock)");
     nextWindow(gateway);
     long[] naive = naiveLoop(gateway);
     out.line(
@@ -45,9 +48,11 @@ final class BurstSection {
     CallTally tally = gateway.tally();
     tally.reset();
     long start = System.nanoTime();
-    HiveOpsChat hive = gateway.hive(DemoGateway.HIVE_KEY, DemoGateway.hiveLimits());
+    HiveOpsChat hive = gateway.hive();
+    BigDecimal cost = BigDecimal.ZERO;
     for (int i = 0; i < REQUESTS; i++) {
-      hive.chat(HiveOpsModels.DEFAULT_MODEL, "Message " + i, 5);
+      BigDecimal usd = hive.chat(HiveOpsModels.DEFAULT_MODEL, "Message " + i, 5).cost().usd();
+      cost = usd == null ? cost : cost.add(usd);
       if ((i + 1) % 20 == 0) {
         out.progress("    ... " + (i + 1) + "/" + REQUESTS);
       }
@@ -62,6 +67,7 @@ final class BurstSection {
         .put("section", "burst")
         .tally(tally)
         .latencyMs((System.nanoTime() - start) / 1_000_000)
+        .costUsd(cost)
         .put("requests", (long) REQUESTS)
         .put("sdk_429s", tally.tooManyRequests())
         .put("naive_429s", naive[0])
@@ -70,7 +76,9 @@ final class BurstSection {
 
   /** Starts at the top of a fresh window so both runs see the same limit. */
   private static void nextWindow(DemoGateway gateway) {
-    gateway.clock().skip(DemoGateway.HIVE_WINDOW.plusMillis(10));
+    Instant now = gateway.clock().instant();
+    Instant next = now.truncatedTo(ChronoUnit.MINUTES).plus(DemoGateway.HIVE_WINDOW);
+    gateway.clock().skip(Duration.between(now, next).plusMillis(10));
   }
 
   /** The guide's loop: up to 5 attempts, waiting {@code 2^attempt + random(0, 1)} s on a 429. */

@@ -4,30 +4,27 @@ import io.llmgateway.circuit.CircuitBreakerConfig;
 import io.llmgateway.circuit.CircuitBreakerRegistry;
 import io.llmgateway.cli.CallTally;
 import io.llmgateway.cli.hiveops.HiveOpsChat;
-import io.llmgateway.error.Provider;
 import io.llmgateway.jobs.SaasLiteLlmClient;
-import io.llmgateway.metrics.MetricsCollector;
 import io.llmgateway.pipeline.Endpoint;
-import io.llmgateway.pipeline.ResilientExecutor;
 import io.llmgateway.pipeline.Timeouts;
 import io.llmgateway.ratelimit.RateLimitConfig;
 import io.llmgateway.ratelimit.RateLimiter;
-import io.llmgateway.retry.RetryPolicy;
 import io.llmgateway.testing.FakeGateway;
 import io.llmgateway.testing.SaasMode;
 import java.time.Duration;
 import java.time.Instant;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The embedded fake gateway on a {@link DemoClock} (HiveOps window 60 requests per 2 s), with a
- * SaaS LiteLLM client for team {@code acme} and HiveOps clients, all reporting to one tally.
+ * The embedded fake gateway on a {@link DemoClock} (HiveOps: the guide's 60 requests a minute),
+ * with a SaaS LiteLLM client for team {@code acme} and HiveOps clients, all reporting to one tally.
  */
 public final class DemoGateway implements AutoCloseable {
   public static final String SAAS_KEY = "sk-fake-acme";
   public static final String HIVE_KEY = "sk-fake-hive";
   public static final String HIVE_BROKE_KEY = "sk-fake-hive-broke";
-  public static final Duration HIVE_WINDOW = Duration.ofSeconds(2);
+  public static final Duration HIVE_WINDOW = Duration.ofMinutes(1);
   public static final int HIVE_REQUESTS = 60;
 
   /** The per-attempt timeout the demo uses, so a hung server costs a fraction of a second. */
@@ -38,19 +35,17 @@ public final class DemoGateway implements AutoCloseable {
   private final CallTally tally;
   private final SaasLiteLlmClient saas;
   private final OkHttpClient http = new OkHttpClient();
-  private final MetricsCollector hiveMetrics;
+  private @Nullable HiveOpsChat hive;
 
   private DemoGateway(CallTally tally) {
     this.tally = tally;
     this.clock = new DemoClock(Instant.now());
-    this.hiveMetrics = new MetricsCollector(clock);
     this.fake =
         FakeGateway.builder()
             .mode(SaasMode.DOCUMENTED)
             .clock(clock)
             .hiveOpsRateWindow(HIVE_WINDOW)
             .hiveOpsLimits(HIVE_REQUESTS, 150_000)
-            .saasRateWindow(HIVE_WINDOW)
             .recordRequests(false)
             .start();
     this.saas =
@@ -81,21 +76,25 @@ public final class DemoGateway implements AutoCloseable {
         CircuitBreakerConfig.consecutiveFailures(1000, Duration.ofSeconds(1)));
   }
 
-  /** A HiveOps client with the guide's retry policy; {@code limits} decides the throttling. */
-  public HiveOpsChat hive(String key, RateLimitConfig limits) {
-    ResilientExecutor executor =
-        ResilientExecutor.builder()
-            .provider(Provider.HIVEOPS)
-            .retryPolicy(RetryPolicy.hiveOps())
-            .rateLimiter(RateLimiter.of(limits))
+  /**
+   * The HiveOps client for {@link #HIVE_KEY}, made once: the burst, the chat and the metrics
+   * summary share its throttle and its metrics.
+   */
+  public synchronized HiveOpsChat hive() {
+    if (hive == null) {
+      hive = hive(HIVE_KEY);
+    }
+    return hive;
+  }
+
+  /** A new HiveOps client with the guide's retry policy and throttling synced to the fake. */
+  public HiveOpsChat hive(String key) {
+    return new HiveOpsChat(
+        HiveOpsChat.builder(fake.hiveOpsBaseUrl(), key, tally, clock, clock.sleeper())
+            .rateLimiter(RateLimiter.of(hiveLimits()))
             .circuitBreakers(breakers())
-            .listener(tally)
-            .metrics(hiveMetrics)
-            .clock(clock)
-            .sleeper(clock.sleeper())
-            .logging(false)
-            .build();
-    return new HiveOpsChat(fake.hiveOpsBaseUrl(), key, executor, http);
+            .okHttpClient(http)
+            .build());
   }
 
   /** Throttling synced to the fake's window and to the headers it sends. */
@@ -105,11 +104,6 @@ public final class DemoGateway implements AutoCloseable {
         .requestsPerWindow(HIVE_REQUESTS)
         .learnFromHeaders(true)
         .build();
-  }
-
-  /** Metrics of every HiveOps client made by {@link #hive}. */
-  public MetricsCollector hiveMetrics() {
-    return hiveMetrics;
   }
 
   public DemoClock clock() {
@@ -134,6 +128,9 @@ public final class DemoGateway implements AutoCloseable {
 
   @Override
   public void close() {
+    if (hive != null) {
+      hive.close();
+    }
     fake.close();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();

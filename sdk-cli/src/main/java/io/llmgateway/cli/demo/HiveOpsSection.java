@@ -5,9 +5,7 @@ import io.llmgateway.cli.Printer;
 import io.llmgateway.cli.Result;
 import io.llmgateway.cli.hiveops.ChatReply;
 import io.llmgateway.cli.hiveops.HiveOpsChat;
-import io.llmgateway.cli.hiveops.HiveOpsModels;
-import io.llmgateway.error.InsufficientCreditsException;
-import io.llmgateway.error.LlmGatewayException;
+import io.llmgateway.openai.BalanceCheck;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
@@ -18,23 +16,20 @@ final class HiveOpsSection {
   static Result run(DemoGateway gateway, Printer out, String command) {
     gateway.tally().reset();
     long start = System.nanoTime();
-    HiveOpsChat hive = gateway.hive(DemoGateway.HIVE_KEY, DemoGateway.hiveLimits());
+    HiveOpsChat hive = gateway.hive();
     out.line(
         "  model mapping (guide): gpt-3.5-turbo -> "
-            + HiveOpsModels.map("gpt-3.5-turbo")
+            + hive.mapped("gpt-3.5-turbo")
             + ", gpt-4 -> "
-            + HiveOpsModels.map("gpt-4"));
+            + hive.mapped("gpt-4"));
     out.line("  balance check (guide: a max_tokens=1 call):");
     out.line(
-        "    key "
-            + Keys.mask(DemoGateway.HIVE_KEY)
-            + "       : "
-            + balanceCheck(gateway.hive(DemoGateway.HIVE_KEY, DemoGateway.hiveLimits())));
+        "    key " + Keys.mask(DemoGateway.HIVE_KEY) + "       : " + balanceCheck(gateway.hive()));
     out.line(
         "    key "
             + Keys.mask(DemoGateway.HIVE_BROKE_KEY)
             + " ($0)  : "
-            + balanceCheck(gateway.hive(DemoGateway.HIVE_BROKE_KEY, DemoGateway.hiveLimits())));
+            + balanceCheckOnce(gateway.hive(DemoGateway.HIVE_BROKE_KEY)));
     BigDecimal ledgerBefore = balance(gateway);
     ChatReply reply = hive.chat("gpt-3.5-turbo", "Explain rate limits in one sentence", null);
     BigDecimal ledgerAfter = balance(gateway);
@@ -67,14 +62,19 @@ final class HiveOpsSection {
     return gateway.fake().state().hiveOpsKey(DemoGateway.HIVE_KEY).balanceUsd();
   }
 
-  static String balanceCheck(HiveOpsChat hive) {
-    try {
-      hive.chat("mistral-7b-instruct-v0.3", "test", 1);
-      return "positive, go ahead";
-    } catch (InsufficientCreditsException e) {
-      return "too low (" + Result.kind(e) + ", HTTP " + e.status() + ", not retried): add funds";
-    } catch (LlmGatewayException e) {
-      return "check failed: " + e.getMessage();
+  private static String balanceCheckOnce(HiveOpsChat hive) {
+    try (hive) {
+      return balanceCheck(hive);
     }
+  }
+
+  /** The adapter's {@code checkBalance()}: the guide's 1-token probe on mistral-7b. */
+  static String balanceCheck(HiveOpsChat hive) {
+    BalanceCheck check = hive.checkBalance();
+    return switch (check.status()) {
+      case OK -> "positive, go ahead";
+      case INSUFFICIENT -> "too low (" + check.reason() + "): add funds, calls are refused locally";
+      case UNKNOWN -> "unknown (" + check.reason() + ")";
+    };
   }
 }

@@ -46,7 +46,10 @@ public final class Scenarios {
               "rate-limited",
               "429",
               "rate limited once, Retry-After 2 s",
-              f -> f.on("POST", P).next(Fault.rateLimited().withRetryAfterSeconds(2)).thenPass()),
+              f ->
+                  f.on("POST", P)
+                      .next(Fault.detail(429, "Rate limit exceeded").withRetryAfterSeconds(2))
+                      .thenPass()),
           new Scenario(
               "server-error",
               "500",

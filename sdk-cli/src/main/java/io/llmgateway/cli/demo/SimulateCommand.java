@@ -51,7 +51,7 @@ public final class SimulateCommand implements Callable<Integer> {
           .printf("%-18s %-8s %s%n", Scenarios.STREAM_CUT, "stream", "a stream cut after 6 events");
       env.out()
           .printf(
-              "%-18s %-8s %s%n", Scenarios.BURST, "429", "65 HiveOps requests, limit 60 per 2 s");
+              "%-18s %-8s %s%n", Scenarios.BURST, "429", "65 HiveOps requests, limit 60 a minute");
       env.out().flush();
       return scenario == null && !list ? ExitCodes.USAGE : ExitCodes.OK;
     }
