@@ -39,6 +39,9 @@ public final class ServeCommand implements Callable<Integer> {
       description = "HiveOps rate window in seconds (default 60)")
   long windowSeconds = 60;
 
+  @Option(names = "--json", description = "print one JSON object with the URL once listening")
+  boolean json;
+
   @Option(
       names = "--duration-seconds",
       description = "stop after this many seconds (default: run until killed)")
@@ -61,17 +64,18 @@ public final class ServeCommand implements Callable<Integer> {
             .port(port)
             .hiveOpsRateWindow(Duration.ofSeconds(windowSeconds))
             .start()) {
-      env.out().println("Fake gateway listening on " + gateway.url() + " (mode " + mode + ")");
-      env.out().println("Try, in another terminal:");
-      env.out()
-          .println(
-              "  export SAAS_LITELLM_BASE_URL=" + gateway.url() + " SAAS_LITELLM_TEAM_ID=acme");
-      env.out().println("  export SAAS_LITELLM_VIRTUAL_KEY=sk-fake-acme  # a fixture key");
-      env.out().println("  ./llmgw job \"Extract the facts\" \"Summarise them\"");
-      env.out()
-          .println(
-              "  HIVEOPS_API_KEY=sk-fake-hive ./llmgw doctor --provider hiveops --base-url "
-                  + gateway.url());
+      if (json) {
+        env.out()
+            .println(
+                Json.write(
+                    Result.ok("serve", "fake")
+                        .put("url", gateway.url())
+                        .put("mode", mode)
+                        .put("team", "acme")
+                        .fields()));
+      } else {
+        printHints(env, gateway.url());
+      }
       env.out().flush();
       CountDownLatch forever = new CountDownLatch(1);
       if (durationSeconds == null) {
@@ -81,5 +85,16 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  private void printHints(Env env, String url) {
+    env.out().println("Fake gateway listening on " + url + " (mode " + mode + ")");
+    env.out().println("Try, in another terminal:");
+    env.out().println("  export SAAS_LITELLM_BASE_URL=" + url + " SAAS_LITELLM_TEAM_ID=acme");
+    env.out().println("  export SAAS_LITELLM_VIRTUAL_KEY=sk-fake-acme  # a fixture key");
+    env.out().println("  ./llmgw job \"Extract the facts\" \"Summarise them\"");
+    env.out()
+        .println(
+            "  HIVEOPS_API_KEY=sk-fake-hive ./llmgw doctor --provider hiveops --base-url " + url);
   }
 }

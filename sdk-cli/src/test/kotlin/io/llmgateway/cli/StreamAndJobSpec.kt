@@ -42,6 +42,46 @@ class StreamAndJobSpec :
       (run.json()["partial_text"] as String) shouldStartWith "Fake reply"
     }
 
+    test("a HiveOps stream prints the mapped model's answer and its cost") {
+      val run =
+        runCli(
+          "stream",
+          "--json",
+          "--provider",
+          "hiveops",
+          "--base-url",
+          fake.gateway.hiveOpsBaseUrl(),
+          "--model",
+          "gpt-3.5-turbo",
+          "hello",
+          env = mapOf("HIVEOPS_API_KEY" to "sk-fake-hive"),
+        )
+      run.exit shouldBe 0
+      run.json()["text"] shouldBe "Fake reply to: hello"
+      run.json()["model"] shouldBe "llama3:8b-instruct-q8_0"
+      run.json()["provider"] shouldBe "hiveops"
+    }
+
+    test("a HiveOps stream cut mid-way is exit 8 with the partial text") {
+      fake.gateway.faults().on("POST", "/chat/completions").next(Fault.disconnectAfterEvents(3))
+      val run =
+        runCli(
+          "stream",
+          "--json",
+          "--provider",
+          "hiveops",
+          "--base-url",
+          fake.gateway.hiveOpsBaseUrl(),
+          "one",
+          "two",
+          "three",
+          "four",
+          env = mapOf("HIVEOPS_API_KEY" to "sk-fake-hive"),
+        )
+      run.exit shouldBe 8
+      (run.json()["partial_text"] as String) shouldStartWith "Fake"
+    }
+
     test("a job makes one call per prompt and is completed exactly once") {
       val run =
         runCli(

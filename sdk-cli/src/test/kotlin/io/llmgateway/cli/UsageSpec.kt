@@ -51,5 +51,8 @@ class UsageSpec :
       val run = runCli("serve", "--port", "0", "--duration-seconds", "0")
       run.exit shouldBe 0
       run.out shouldContain "Fake gateway listening on http://127.0.0.1:"
+      val json = runCli("serve", "--json", "--port", "0", "--duration-seconds", "0")
+      json.exit shouldBe 0
+      (json.json()["url"] as String) shouldContain "http://127.0.0.1:"
     }
   })
