@@ -12,8 +12,9 @@ import picocli.CommandLine.ParentCommand;
     name = "doctor",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the debugging checklist against a gateway: base URL, key format, model name,",
-      "key accepted, balance, rate-limit headroom, retry settings. One probe call (max_tokens=1)."
+      "Run the guides' debugging checklist against a gateway, one PASS/FAIL line each.",
+      "Checks base URL, key format, model name, key accepted, balance, rate-limit headroom",
+      "and retry settings, with one probe call (max_tokens=1) and the fix for each failure."
     },
     footer = {"", ExitCodes.TABLE})
 public final class DoctorCommand implements Callable<Integer> {

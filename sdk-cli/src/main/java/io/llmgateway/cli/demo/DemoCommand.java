@@ -22,8 +22,8 @@ import picocli.CommandLine.ParentCommand;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Walk through the SDK on an embedded fake gateway (no key, no network, about 10 s):",
-      "a job with three calls and its costs, a cut stream, the error table live, a burst",
+      "Walk through the SDK on an embedded fake gateway: no key, no network, seconds.",
+      "Shows a job with three calls and its costs, a cut stream, the error table live, a burst",
       "beyond the rate limit, HiveOps with model mapping and balance check, and metrics.",
       "Waits are virtual: backoff and throttle waits are counted at full length but skipped."
     },
