@@ -61,7 +61,7 @@ public final class Printer {
       Map<String, @Nullable Object> error = (Map<String, @Nullable Object>) result.get("error");
       String message = error == null ? "failed" : String.valueOf(error.get("message"));
       env.err().println(Keys.scrub("error: " + message, secret));
-      if (error != null && error.get("status") != null) {
+      if (error != null && !"usage".equals(error.get("kind"))) {
         env.err()
             .println(
                 Keys.scrub(

@@ -69,7 +69,12 @@ public final class SimulateCommand implements Callable<Integer> {
     try (DemoGateway gateway = DemoGateway.start(new CallTally())) {
       Result result;
       if (named.isPresent()) {
-        out.progress("simulating " + named.get().status() + ": " + named.get().description());
+        out.progress(
+            "simulating "
+                + named.get().status()
+                + ": "
+                + named.get().description()
+                + " (waits counted, skipped on a virtual clock)");
         String jobId = gateway.saas().createJob(JobSpec.of("simulate")).jobId();
         result = ScenarioRun.run(gateway, named.get(), "simulate", jobId);
       } else if (Scenarios.STREAM_CUT.equals(scenario)) {
