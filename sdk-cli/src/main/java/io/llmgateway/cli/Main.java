@@ -1,0 +1,10 @@
+package io.llmgateway.cli;
+
+/** The {@code llmgw} entry point. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(Cli.execute(Env.system(), args));
+  }
+}

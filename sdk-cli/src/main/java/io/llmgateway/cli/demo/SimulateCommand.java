@@ -1,0 +1,88 @@
+package io.llmgateway.cli.demo;
+
+import io.llmgateway.cli.CallTally;
+import io.llmgateway.cli.Env;
+import io.llmgateway.cli.ExitCodes;
+import io.llmgateway.cli.LlmgwCommand;
+import io.llmgateway.cli.Printer;
+import io.llmgateway.cli.Result;
+import io.llmgateway.cli.Roots;
+import io.llmgateway.jobs.JobSpec;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code llmgw simulate NAME}: one named fault scenario against the embedded fake gateway. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a named fault scenario against an embedded fake gateway and report what the SDK did.",
+      "Waits are virtual (counted, not slept). The exit code is the outcome's family.",
+      "Scenarios: bad-request, unauthorized, no-credits, not-found, validation, rate-limited,",
+      "server-error, unavailable, timeout, connection, stream-cut, rate-limit-burst (--list)."
+    },
+    footer = {"", ExitCodes.TABLE})
+public final class SimulateCommand implements Callable<Integer> {
+  @ParentCommand @Nullable LlmgwCommand root;
+
+  @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "the scenario to run")
+  @Nullable String scenario;
+
+  @Option(names = "--list", description = "list the scenarios")
+  boolean list;
+
+  @Option(names = "--json", description = "print one JSON object per result")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    Env env = Roots.env(root);
+    Printer out = new Printer(env, json, DemoGateway.SAAS_KEY);
+    if (list || scenario == null) {
+      for (Scenario s : Scenarios.ERROR_TABLE) {
+        env.out().printf("%-18s %-8s %s%n", s.name(), s.status(), s.description());
+      }
+      env.out()
+          .printf("%-18s %-8s %s%n", Scenarios.STREAM_CUT, "stream", "a stream cut after 6 events");
+      env.out()
+          .printf(
+              "%-18s %-8s %s%n", Scenarios.BURST, "429", "65 HiveOps requests, limit 60 a minute");
+      env.out().flush();
+      return scenario == null && !list ? ExitCodes.USAGE : ExitCodes.OK;
+    }
+    Optional<Scenario> named = Scenarios.named(scenario);
+    if (named.isEmpty()
+        && !Scenarios.STREAM_CUT.equals(scenario)
+        && !Scenarios.BURST.equals(scenario)) {
+      return out.result(
+          Result.failed(
+              "simulate",
+              "fake",
+              ExitCodes.USAGE,
+              "unknown scenario " + scenario + "; see --list"));
+    }
+    try (DemoGateway gateway = DemoGateway.start(new CallTally())) {
+      Result result;
+      if (named.isPresent()) {
+        out.progress(
+            "simulating "
+                + named.get().status()
+                + ": "
+                + named.get().description()
+                + " (waits counted, skipped on a virtual clock)");
+        String jobId = gateway.saas().createJob(JobSpec.of("simulate")).jobId();
+        result = ScenarioRun.run(gateway, named.get(), "simulate", jobId);
+      } else if (Scenarios.STREAM_CUT.equals(scenario)) {
+        result = StreamSection.run(gateway, out, "simulate").put("scenario", scenario);
+      } else {
+        result = BurstSection.run(gateway, out, "simulate").put("scenario", scenario);
+      }
+      return out.result(result);
+    }
+  }
+}
