@@ -153,6 +153,7 @@ val hiveOpsScenarios: List<Scenario> =
       CALL,
       fails(CallTimeoutException::class),
       3,
+      timesOut = true,
     ) {
       it.onChat(*Array(3) { Fault.delayHeaders(Matrix.STALL) })
     },

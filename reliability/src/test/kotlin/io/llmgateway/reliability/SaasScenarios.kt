@@ -32,8 +32,9 @@ private fun FakeGateway.onCall(vararg faults: Fault) {
   faults.forEach { rule.next(it) }
 }
 
+/** Both stream endpoints: llm-call-stream for the clients, create-and-call-stream for the CLI. */
 private fun FakeGateway.onStream(vararg faults: Fault) {
-  val rule = faults().on("POST", "/api/jobs/*/llm-call-stream")
+  val rule = faults().on("POST", "/api/jobs/**-stream")
   faults.forEach { rule.next(it) }
 }
 
@@ -208,13 +209,28 @@ val saasScenarios: List<Scenario> =
       CALL,
       fails(CallTimeoutException::class),
       3,
+      timesOut = true,
     ) {
       it.onCall(*Array(3) { Fault.delayHeaders(Matrix.STALL) })
     },
-    Scenario("no answer at all", SAAS, CALL, fails(CallTimeoutException::class), 3) {
+    Scenario(
+      "no answer at all",
+      SAAS,
+      CALL,
+      fails(CallTimeoutException::class),
+      3,
+      timesOut = true,
+    ) {
       it.onCall(*Array(3) { Fault.noResponse() })
     },
-    Scenario("body stalls mid-way", SAAS, CALL, fails(CallTimeoutException::class), 3) {
+    Scenario(
+      "body stalls mid-way",
+      SAAS,
+      CALL,
+      fails(CallTimeoutException::class),
+      3,
+      timesOut = true,
+    ) {
       it.onCall(*Array(3) { Fault.stallBody(16, Matrix.STALL) })
     },
     // ---- every way a stream ends ----
@@ -309,6 +325,7 @@ val saasScenarios: List<Scenario> =
       STREAM,
       fails(StreamInterruptedException::class) { e -> partialText(e) },
       1,
+      timesOut = true,
     ) {
       it.onStream(
         Bodies.stalling(Bodies.chunk("Hel") + Bodies.chunk("lo", "stop") + "data: [DONE]\n\n")

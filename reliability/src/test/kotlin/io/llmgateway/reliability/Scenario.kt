@@ -42,6 +42,8 @@ class Scenario(
   val requests: Int,
   val mode: SaasMode = SaasMode.DOCUMENTED,
   val model: String = if (gateway == Gateway.SAAS) "chat-fast" else "gpt-3.5-turbo",
+  /** The row needs a client's short timeouts ([Matrix.TIMEOUT]) to end in time. */
+  val timesOut: Boolean = false,
   val script: (FakeGateway) -> Unit = {},
 ) {
   /** The path glob of the call this scenario is about. */
