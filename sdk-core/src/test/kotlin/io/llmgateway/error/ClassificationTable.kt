@@ -534,7 +534,22 @@ object ClassificationTable {
         it.code() shouldBe "budget_exceeded"
       },
       saas("JSON array body", 500, """["unexpected"]""", InternalServerException::class, true),
-      saas("invalid UTF-8", 500, "\u0000", InternalServerException::class, true),
+      saas("NUL byte body", 500, "\u0000", InternalServerException::class, true) {
+        it.rawBody() shouldBe "\u0000"
+      },
+      // 0xC3 0x28 is a cut two-byte sequence, 0xFF is never UTF-8: both become U+FFFD.
+      saas(
+          "invalid UTF-8 bytes",
+          500,
+          "",
+          InternalServerException::class,
+          true,
+          contentType = "text/plain",
+        ) {
+          it.rawBody() shouldBe "\uFFFD(\uFFFD ok"
+          it.serverMessage() shouldBe "\uFFFD(\uFFFD ok"
+        }
+        .withBytes(byteArrayOf(0xC3.toByte(), 0x28, 0xFF.toByte(), 0x20, 0x6F, 0x6B)),
       saas(
         "success status is unexpected here",
         200,
