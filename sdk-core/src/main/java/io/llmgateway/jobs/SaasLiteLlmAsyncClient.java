@@ -100,10 +100,13 @@ public final class SaasLiteLlmAsyncClient {
     return run(client::health);
   }
 
-  /** {@link SaasLiteLlmClient#runJob}, as a future. */
+  /**
+   * {@link SaasLiteLlmClient#runJob}, as a future. Cancelling the future interrupts the work, which
+   * then stops at its next wait or request; the job is completed as failed, once.
+   */
   public <T extends @Nullable Object> CompletableFuture<JobResult<T>> runJob(
       JobSpec spec, JobWork<T> work) {
-    return run(() -> client.runJob(spec, work));
+    return InterruptingFuture.supply(() -> client.runJob(spec, work), executor);
   }
 
   private static StreamSummary drain(CallStream stream, StreamHandler handler) {
