@@ -88,7 +88,11 @@ public final class JobCall<T> {
 
   /** Runs the call through the client's blocking pipeline. */
   T run() {
-    return client.executor.execute(endpoint, options, this::execute);
+    try {
+      return client.executor.execute(endpoint, options, this::execute);
+    } catch (io.llmgateway.error.PermissionDeniedException e) {
+      throw TeamDiagnosis.enrich(client, endpoint, e);
+    }
   }
 
   @Override

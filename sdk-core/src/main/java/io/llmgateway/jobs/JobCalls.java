@@ -17,6 +17,9 @@ public final class JobCalls {
   private static final CallOptions SINGLE_SEND =
       CallOptions.builder().retryPolicy(RetryPolicy.none()).build();
 
+  /** {@code GET /api/teams/{id}}: the unauthenticated team record a 403 diagnosis reads. */
+  static final Endpoint TEAMS_GET = Endpoint.of("teams.get", "GET /api/teams/{id}");
+
   private final SaasLiteLlmClient client;
   private final RetryPolicy nonIdempotent;
 
@@ -158,7 +161,7 @@ public final class JobCalls {
 
   public JobCall<TeamInfo> team() {
     return call(
-        Endpoint.of("teams.get", "GET /api/teams/{id}"),
+        TEAMS_GET,
         CallOptions.defaults(),
         TeamInfo.class,
         id -> client.api.team(id, client.teamId()));

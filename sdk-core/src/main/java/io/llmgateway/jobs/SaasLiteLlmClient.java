@@ -19,6 +19,10 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * connection failures). Create-and-call is retried only when the request cannot have reached the
  * server, because a repeat would charge a second job. {@link #completeJob} is never retried
  * blindly: after an ambiguous failure it reads the job to decide (see {@link JobCompleter}).
+ *
+ * <p>On a 403 (suspended or paused team, no credits, no model access), {@link #diagnose} reads the
+ * team's status and credits; with {@code diagnoseForbidden(true)} on the builder every 403 carries
+ * that diagnosis already ({@link TeamDiagnosis#attachedTo}).
  */
 public final class SaasLiteLlmClient {
   private final String teamId;
@@ -196,9 +200,15 @@ public final class SaasLiteLlmClient {
     return new JobRunner(this).run(spec, work);
   }
 
-  /** Reads the team's status and credits to explain a 403 (the guide's manual check, built in). */
+  /**
+   * Explains an error, typically a 403, from the team's own record ({@code GET /api/teams/{id}},
+   * which answers even for a suspended or paused team): status, credits left, and what to do. The
+   * guide's manual check, built in. Returns the diagnosis already attached by {@code
+   * diagnoseForbidden(true)} without a second request.
+   */
   public TeamDiagnosis diagnose(io.llmgateway.error.LlmGatewayException error) {
-    return TeamDiagnosis.of(this, error);
+    TeamDiagnosis attached = TeamDiagnosis.attachedTo(error);
+    return attached != null ? attached : TeamDiagnosis.of(this, error);
   }
 
   /** Every request as a {@link JobCall}, for loops other than this client's (sdk-coroutines). */

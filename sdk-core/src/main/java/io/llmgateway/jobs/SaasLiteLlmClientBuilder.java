@@ -35,6 +35,7 @@ public final class SaasLiteLlmClientBuilder {
   PriceTable priceTable = PriceTable.EMPTY;
   @Nullable Executor asyncExecutor;
   java.time.Duration streamIdleTimeout = java.time.Duration.ofSeconds(30);
+  boolean diagnoseForbidden;
 
   SaasLiteLlmClientBuilder() {}
 
@@ -109,6 +110,16 @@ public final class SaasLiteLlmClientBuilder {
   /** Prices of the team's model aliases, for the client-side cost ledger. */
   public SaasLiteLlmClientBuilder priceTable(PriceTable priceTable) {
     this.priceTable = priceTable;
+    return this;
+  }
+
+  /**
+   * When true, every 403 the client throws (suspended or paused team, no credits, no model access)
+   * carries a {@link TeamDiagnosis} read from the team's record: one extra unauthenticated request
+   * per 403. Read it with {@link TeamDiagnosis#attachedTo}; logs print it under the stack trace.
+   */
+  public SaasLiteLlmClientBuilder diagnoseForbidden(boolean diagnose) {
+    this.diagnoseForbidden = diagnose;
     return this;
   }
 
