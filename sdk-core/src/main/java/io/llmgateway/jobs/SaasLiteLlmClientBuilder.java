@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +37,8 @@ public final class SaasLiteLlmClientBuilder {
   @Nullable Executor asyncExecutor;
   java.time.Duration streamIdleTimeout = java.time.Duration.ofSeconds(30);
   boolean diagnoseForbidden;
+  // Where build() looks for KEY_ENV; replaced in tests, which cannot set a real variable.
+  Function<String, @Nullable String> environment = System::getenv;
 
   SaasLiteLlmClientBuilder() {}
 
@@ -123,6 +126,11 @@ public final class SaasLiteLlmClientBuilder {
     return this;
   }
 
+  SaasLiteLlmClientBuilder environment(Function<String, @Nullable String> environment) {
+    this.environment = environment;
+    return this;
+  }
+
   /**
    * The longest gap allowed between two chunks once a stream has started (default 30 s). The wait
    * for the first chunk is bounded by the stream timeout instead (default 120 s), because the real
@@ -150,7 +158,7 @@ public final class SaasLiteLlmClientBuilder {
       throw new IllegalStateException("teamId is required");
     }
     if (virtualKey == null) {
-      virtualKey = System.getenv(KEY_ENV);
+      virtualKey = environment.apply(KEY_ENV);
     }
     if (virtualKey == null || virtualKey.isBlank()) {
       throw new IllegalStateException("virtualKey is required (or set " + KEY_ENV + ")");
