@@ -19,7 +19,7 @@ final class JobRunner {
   <T extends @Nullable Object> JobResult<T> run(JobSpec spec, JobWork<T> work) {
     JobCreated job = client.createJob(spec);
     String jobId = job.jobId();
-    CostLedger ledger = new CostLedger(client.config.priceTable);
+    CostLedger ledger = new CostLedger(client.priceTable());
     JobScope scope = new JobScope(client, jobId, ledger);
     T value;
     try {
@@ -30,8 +30,11 @@ final class JobRunner {
     }
     JobCompletion completion =
         uninterrupted(() -> client.completeJob(jobId, JobOutcome.completed()));
+    // The split of each call's tokens is only in /costs; read it also when the completion was
+    // confirmed by reading the job (then the complete's own cost summary was lost).
+    JobCostReport report = uninterrupted(() -> CostSettlement.settle(client, jobId, ledger));
     return new JobResult<>(
-        value, completion, ledger.byModel(), ledger.totalUsage(), ledger.totalCost());
+        value, completion, report, ledger.byModel(), ledger.totalUsage(), ledger.totalCost());
   }
 
   private void completeAsFailed(String jobId, Throwable failure) {

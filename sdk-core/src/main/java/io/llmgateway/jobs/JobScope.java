@@ -23,9 +23,11 @@ public final class JobScope {
     return jobId;
   }
 
+  /** {@code POST /api/jobs/{id}/llm-call}. */
   public LlmCallResult llmCall(LlmCallRequest request) {
     LlmCallResult result = client.llmCall(jobId, request);
-    ledger.recordTotal(request.model(), result.tokensUsed());
+    // Only a total comes back; the job's /costs gives the split that prices it.
+    ledger.recordCall(result.callId(), request.model(), result.tokensUsed());
     return result;
   }
 
@@ -43,6 +45,7 @@ public final class JobScope {
       if (summary.usage() != null) {
         ledger.record(request.model(), summary.usage());
       } else {
+        // No usage and no call id in a stream: its cost stays unknown, never zero.
         ledger.recordTotal(request.model(), 0);
       }
       return summary;

@@ -100,6 +100,14 @@ public final class SaasLiteLlmAsyncClient {
     return run(client::health);
   }
 
+  public CompletableFuture<java.util.List<ModelAlias>> models() {
+    return run(client::models);
+  }
+
+  public CompletableFuture<ModelAlias> model(String alias) {
+    return run(() -> client.model(alias));
+  }
+
   /**
    * {@link SaasLiteLlmClient#runJob}, as a future. Cancelling the future interrupts the work, which
    * then stops at its next wait or request; the job is completed as failed, once.

@@ -35,6 +35,7 @@ public final class SaasLiteLlmClient {
   final SaasLiteLlmClientBuilder config;
   private final JobCalls calls;
   private final JobCompleter completer;
+  private final @org.jspecify.annotations.Nullable AliasPriceCache aliasPrices;
 
   SaasLiteLlmClient(SaasLiteLlmClientBuilder b) {
     this.config = b;
@@ -72,6 +73,8 @@ public final class SaasLiteLlmClient {
     this.transport = new JobsTransport(classifier, b.clock);
     this.calls = new JobCalls(this);
     this.completer = new JobCompleter(this);
+    this.aliasPrices =
+        b.aliasPricesMaxAge == null ? null : new AliasPriceCache(this, b.aliasPricesMaxAge);
   }
 
   public static SaasLiteLlmClientBuilder builder() {
@@ -183,6 +186,24 @@ public final class SaasLiteLlmClient {
   /** {@code GET /api/model-groups/{group}/resolve} (legacy model groups only). */
   public ModelGroupResolution resolveModelGroup(String groupName) {
     return calls.resolveModelGroup(groupName).run();
+  }
+
+  /** {@code GET /api/models}: every model alias with its prices (the server needs no key here). */
+  public java.util.List<ModelAlias> models() {
+    return calls.models().run();
+  }
+
+  /** {@code GET /api/models/{alias}}; 404 {@code Model alias '...' not found} when unknown. */
+  public ModelAlias model(String alias) {
+    return calls.model(alias).run();
+  }
+
+  /**
+   * The prices the job ledger uses: the builder's {@code priceTable} over the alias prices from
+   * {@code GET /api/models} when {@code loadAliasPrices} is on (loaded on first use, then cached).
+   */
+  public io.llmgateway.cost.PriceTable priceTable() {
+    return aliasPrices == null ? config.priceTable : aliasPrices.get().with(config.priceTable);
   }
 
   /** {@code GET /health}. */

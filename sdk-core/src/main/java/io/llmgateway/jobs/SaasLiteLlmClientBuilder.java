@@ -36,6 +36,7 @@ public final class SaasLiteLlmClientBuilder {
   PriceTable priceTable = PriceTable.EMPTY;
   @Nullable Executor asyncExecutor;
   java.time.Duration streamIdleTimeout = java.time.Duration.ofSeconds(30);
+  java.time.@Nullable Duration aliasPricesMaxAge;
   boolean diagnoseForbidden;
   // Where build() looks for KEY_ENV; replaced in tests, which cannot set a real variable.
   Function<String, @Nullable String> environment = System::getenv;
@@ -113,6 +114,19 @@ public final class SaasLiteLlmClientBuilder {
   /** Prices of the team's model aliases, for the client-side cost ledger. */
   public SaasLiteLlmClientBuilder priceTable(PriceTable priceTable) {
     this.priceTable = priceTable;
+    return this;
+  }
+
+  /**
+   * Prices the job ledger with the alias prices of {@code GET /api/models} ({@code pricing_input}
+   * and {@code pricing_output}, USD per million tokens): read on first use, then kept for {@code
+   * maxAge}. Entries of {@link #priceTable} win over the server's.
+   */
+  public SaasLiteLlmClientBuilder loadAliasPrices(java.time.Duration maxAge) {
+    if (maxAge.isNegative() || maxAge.isZero()) {
+      throw new IllegalArgumentException("maxAge must be positive");
+    }
+    this.aliasPricesMaxAge = maxAge;
     return this;
   }
 

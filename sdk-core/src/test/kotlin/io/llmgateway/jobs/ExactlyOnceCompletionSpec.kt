@@ -3,6 +3,7 @@ package io.llmgateway.jobs
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.datatest.withData
+import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.llmgateway.error.StreamInterruptedException
@@ -35,6 +36,9 @@ class ExactlyOnceCompletionSpec :
           gateway.requestsTo("POST", "/complete") shouldBe 1
           gateway.state().job(result.jobId()).completeCount() shouldBe 1
           gateway.state().job(result.jobId()).chargeCount() shouldBe 1
+          // The complete's cost summary was lost; the job's costs are read instead.
+          result.serverCosts() shouldBe null
+          result.costReport().shouldNotBeNull().breakdown().size shouldBe 1
         }
       }
     }
@@ -63,6 +67,7 @@ class ExactlyOnceCompletionSpec :
           val job = gateway.state().job(result.jobId())
           job.completeCount() shouldBe 1
           job.chargeCount() shouldBe 1
+          result.costReport().shouldNotBeNull().breakdown().size shouldBe 1
         }
       }
     }
