@@ -20,7 +20,7 @@ final class JobRunner {
     JobCreated job = client.createJob(spec);
     String jobId = job.jobId();
     CostLedger ledger = new CostLedger(client.priceTable());
-    JobScope scope = new JobScope(client, jobId, ledger);
+    JobScope scope = new JobScope(client, jobId, ledger, spec.budget());
     T value;
     try {
       value = work.run(scope);
