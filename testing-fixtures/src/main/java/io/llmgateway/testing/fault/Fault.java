@@ -32,7 +32,10 @@ public interface Fault {
   }
 
   /**
-   * A status with a generic body in the path's dialect ({@code {"detail":"Service Unavailable"}}).
+   * A status with a generic body in the path's dialect: the reason phrase ({@code
+   * {"detail":"Service Unavailable"}}), or on SaaS paths the guide's text where it gives a generic
+   * one (401 {@code Invalid or missing API key}, 429 {@code Rate limit exceeded}, 500 {@code
+   * Internal server error}).
    */
   static Fault status(int status) {
     return context -> Bodies.generic(context.dialect(), status);
