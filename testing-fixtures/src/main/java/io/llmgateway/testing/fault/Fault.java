@@ -1,5 +1,6 @@
 package io.llmgateway.testing.fault;
 
+import io.llmgateway.testing.internal.WireStall;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -135,6 +136,35 @@ public interface Fault {
         context
             .realResponse()
             .throttleBody(Math.max(1, afterBytes), stall.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The real response, pausing once for {@code stall} after {@code afterBytes} body bytes on the
+   * wire (chunk framing included, as for {@link #stallBody}), then sending the rest: a server that
+   * hiccups once. No pause if the body is shorter.
+   */
+  static Fault stallOnce(long afterBytes, Duration stall) {
+    return context -> {
+      MockResponse real = context.realResponse();
+      WireStall.arm(afterBytes, stall);
+      return real;
+    };
+  }
+
+  /**
+   * The real stream, pausing once for {@code stall} right after its {@code events}-th {@code data:}
+   * event (comments such as {@code : keepalive} are not counted), then sending the rest: for
+   * idle-timeout tests between chunks. No pause if the stream has fewer events.
+   */
+  static Fault stallAfterEvents(int events, Duration stall) {
+    return context -> {
+      MockResponse real = context.realResponse();
+      long offset = StreamOffsets.afterEvents(real, Math.max(0, events));
+      if (offset >= 0) {
+        WireStall.arm(offset, stall);
+      }
+      return real;
+    };
   }
 
   /** The real response cut after {@code bytes} body bytes, then the connection closes. */
