@@ -120,6 +120,19 @@ public interface Fault {
     return context -> context.realResponse().setSocketPolicy(policy);
   }
 
+  /**
+   * {@code fault} with probability {@code p}, else the real answer, drawn from a {@code new
+   * Random(seed)}: for load tests, as {@code thenAlways(Fault.sometimes(0.1, 42,
+   * Fault.status(503)))}. Thread-safe. The n-th request this fault sees gets the n-th draw, so over
+   * N requests the number struck depends only on the seed, whatever the threads; which requests
+   * they are depends on the order they arrive in.
+   *
+   * @throws IllegalArgumentException if {@code p} is not in [0, 1]
+   */
+  static Fault sometimes(double p, long seed, Fault fault) {
+    return new RandomFault(p, seed, fault);
+  }
+
   // ---- changes to the real answer ----
 
   /** The real response, its status line and headers held back for {@code delay}. */
