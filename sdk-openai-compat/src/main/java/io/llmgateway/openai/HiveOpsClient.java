@@ -49,6 +49,9 @@ public final class HiveOpsClient implements AutoCloseable {
   private final PriceTable prices;
   private final Clock clock;
   private final HttpUrl baseUrl;
+  // Ours to close only when we created it: a caller's client (and its pool and threads) stays
+  // theirs.
+  private final @Nullable OkHttpClient ownHttp;
   final BalanceProbe balance;
   final ModelCatalog catalog;
 
@@ -73,6 +76,7 @@ public final class HiveOpsClient implements AutoCloseable {
     this.prices = b.prices;
     var limiter = b.rateLimiterOrDefault();
     OkHttpClient shared = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
+    this.ownHttp = b.okHttpClient == null ? shared : null;
     OkHttpClient.Builder http =
         shared
             .newBuilder()
@@ -230,9 +234,17 @@ public final class HiveOpsClient implements AutoCloseable {
     return catalog.models();
   }
 
+  /**
+   * Closes the drop-in client. Releases the connection pool and dispatcher threads only when this
+   * client created them; an {@code okHttpClient(...)} you passed stays open and usable.
+   */
   @Override
   public void close() {
-    openAi.close();
+    openAi.close(); // the SDK borrowed our OkHttpClient, so this releases nothing of it
+    if (ownHttp != null) {
+      ownHttp.dispatcher().executorService().shutdown();
+      ownHttp.connectionPool().evictAll();
+    }
   }
 
   // --- shared with StreamRun, BalanceProbe and ModelCatalog ---
