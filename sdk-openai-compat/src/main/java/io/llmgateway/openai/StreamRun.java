@@ -1,6 +1,5 @@
 package io.llmgateway.openai;
 
-import com.openai.core.ObjectMappers;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.SseException;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -58,10 +57,7 @@ final class StreamRun {
             }
             chunk = it.next();
           } catch (SseException e) {
-            throw client
-                .errors()
-                .classifier()
-                .classifyStreamEvent(client.provider(), payload(e), text.toString(), chunks);
+            throw client.errors().streamEvent(e, text.toString(), chunks);
           } catch (RuntimeException e) {
             if (chunks == 0) {
               throw client.errors().translate(e, capture); // nothing arrived: retryable as usual
@@ -123,13 +119,5 @@ final class StreamRun {
         chunks,
         finishReason,
         cause);
-  }
-
-  private static String payload(SseException e) {
-    try {
-      return "{\"error\":" + ObjectMappers.jsonMapper().writeValueAsString(e.body()) + "}";
-    } catch (Exception ignored) {
-      return "{\"error\":\"" + String.valueOf(e.getMessage()).replace("\"", "'") + "\"}";
-    }
   }
 }
