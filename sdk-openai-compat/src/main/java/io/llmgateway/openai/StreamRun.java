@@ -10,6 +10,7 @@ import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.error.StreamInterruptedException;
 import io.llmgateway.openai.internal.ResponseCapture;
 import io.llmgateway.pipeline.AttemptContext;
+import java.io.EOFException;
 import java.util.Iterator;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +67,13 @@ final class StreamRun {
           }
           accept(chunk, onDelta);
         }
+      }
+      if (finishReason == null && chunks == 0) {
+        // Nothing arrived: the same as a connection lost before the first chunk, so retried.
+        throw client
+            .errors()
+            .classifier()
+            .classify(client.provider(), new EOFException("stream ended before its first chunk"));
       }
       if (finishReason == null) {
         throw interrupted("stream ended without a finish reason or [DONE]", capture, null);
