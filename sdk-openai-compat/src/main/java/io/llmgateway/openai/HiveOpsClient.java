@@ -66,7 +66,8 @@ public final class HiveOpsClient implements AutoCloseable {
           "no HiveOps API key: set apiKey(...) or " + HiveOpsClientBuilder.KEY_ENV);
     }
     key = ConfigChecks.apiKey(key.trim());
-    this.baseUrl = ConfigChecks.baseUrl(b.baseUrl, b.pathPrefix, b.allowInsecureHttp);
+    this.baseUrl =
+        ConfigChecks.baseUrl(b.baseUrl, b.pathPrefix, b.allowInsecureHttp, b.allowOpenAiHost);
     Provider provider = b.provider;
     if (provider == null) {
       String host = baseUrl.host().toLowerCase(Locale.ROOT);
