@@ -48,8 +48,10 @@ public final class CircuitBreakerConfig {
   }
 
   /**
-   * Window of 20 calls, at least 10 recorded, opens at 50 % failures, stays open 60 s, 3 trial
-   * calls in half-open.
+   * Window of 50 calls, at least 20 recorded, opens at 50 % failures, stays open 60 s, 3 trial
+   * calls in half-open. A smaller window opens on bad luck: at 20 calls and 10 recorded, a gateway
+   * failing one attempt in five at random opened it within a few thousand calls (the reliability
+   * suite's concurrency run).
    */
   public static CircuitBreakerConfig ofDefaults() {
     return DEFAULTS;
@@ -126,8 +128,8 @@ public final class CircuitBreakerConfig {
 
   /** Builds a {@link CircuitBreakerConfig}; values are checked in {@link #build()}. */
   public static final class Builder {
-    private int slidingWindowSize = 20;
-    private int minimumNumberOfCalls = 10;
+    private int slidingWindowSize = 50;
+    private int minimumNumberOfCalls = 20;
     private float failureRateThreshold = 50;
     private Duration waitDurationInOpenState = Duration.ofSeconds(60);
     private int permittedNumberOfCallsInHalfOpenState = 3;

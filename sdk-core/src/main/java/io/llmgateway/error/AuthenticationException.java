@@ -14,6 +14,11 @@ public final class AuthenticationException extends ApiException {
     INVALID_KEY,
     /** The gateway said the key expired. */
     EXPIRED_KEY,
+    /**
+     * The route is for admins ({@code X-Admin-Key} or an admin token): a team key, however valid,
+     * is not accepted there.
+     */
+    ADMIN_REQUIRED,
     /** The text named no reason. */
     UNKNOWN
   }

@@ -17,9 +17,6 @@ import org.jspecify.annotations.Nullable;
  * UTF-8. It never throws: what it cannot read becomes text.
  */
 final class ErrorBodyParser {
-  /** Longest server message kept, in characters; bodies are free to be longer. */
-  static final int MESSAGE_LIMIT = 500;
-
   private static final Pattern HTML_TITLE =
       Pattern.compile("(?is)<title[^>]*>(.*?)</title>|<h1[^>]*>(.*?)</h1>");
   private static final Pattern TAGS = Pattern.compile("<[^>]*>");
@@ -83,9 +80,9 @@ final class ErrorBodyParser {
       return new ErrorBody(
           ErrorBody.Shape.DETAIL_OBJECT,
           bound(firstText(d, "message", "msg", "detail", "error")),
-          JsonValues.text(d.get("type")),
-          JsonValues.text(d.get("code")),
-          JsonValues.text(d.get("param")),
+          value(d.get("type")),
+          value(d.get("code")),
+          value(d.get("param")),
           List.of(),
           text);
     }
@@ -94,9 +91,9 @@ final class ErrorBodyParser {
       return new ErrorBody(
           ErrorBody.Shape.ERROR_OBJECT,
           bound(firstText(e, "message", "msg", "detail")),
-          JsonValues.text(e.get("type")),
-          JsonValues.text(e.get("code")),
-          JsonValues.text(e.get("param")),
+          value(e.get("type")),
+          value(e.get("code")),
+          value(e.get("param")),
           List.of(),
           text);
     }
@@ -109,8 +106,8 @@ final class ErrorBodyParser {
       return new ErrorBody(
           ErrorBody.Shape.OTHER_JSON,
           bound(message),
-          JsonValues.text(root.get("type")),
-          JsonValues.text(root.get("code")),
+          value(root.get("type")),
+          value(root.get("code")),
           null,
           List.of(),
           text);
@@ -137,10 +134,10 @@ final class ErrorBodyParser {
       String value = unescape(m.group(2));
       switch (m.group(1)) {
         case "type":
-          type = type == null ? value : type;
+          type = type == null ? SafeText.value(value) : type;
           break;
         case "code":
-          code = code == null ? value : code;
+          code = code == null ? SafeText.value(value) : code;
           break;
         default:
           message = message.isEmpty() ? bound(value) : message;
@@ -183,9 +180,12 @@ final class ErrorBodyParser {
     return value instanceof String ? (String) value : jsonString;
   }
 
-  static String bound(String message) {
-    return message.length() <= MESSAGE_LIMIT
-        ? message
-        : message.substring(0, MESSAGE_LIMIT) + "...";
+  /** A message as kept on the error: redacted first, then bounded. */
+  private static String bound(String message) {
+    return SafeText.message(message);
+  }
+
+  private static @Nullable String value(@Nullable Object json) {
+    return SafeText.value(JsonValues.text(json));
   }
 }

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The facts every {@link LlmGatewayException} carries, gathered in one immutable value so the
- * exceptions themselves stay small. Text fields are redacted on the way in.
+ * exceptions themselves stay small. Every text field is redacted on the way in, then bounded.
  */
 public final class ErrorDetails {
   /** The longest raw body kept on an error, in characters. */
@@ -30,11 +30,12 @@ public final class ErrorDetails {
     this.provider = b.provider;
     this.status = b.status;
     this.serverMessage = Redaction.redact(b.serverMessage);
-    this.type = b.type;
-    this.code = b.code;
-    this.param = b.param;
+    // Every server-controlled text, whoever built these details: a gateway may echo a key anywhere.
+    this.type = SafeText.value(b.type);
+    this.code = SafeText.value(b.code);
+    this.param = SafeText.value(b.param);
     this.fieldErrors = List.copyOf(b.fieldErrors);
-    this.requestId = b.requestId;
+    this.requestId = SafeText.value(b.requestId);
     this.retryAfter = b.retryAfter;
     this.rateLimit = b.rateLimit;
     String body = Redaction.redact(b.rawBody);

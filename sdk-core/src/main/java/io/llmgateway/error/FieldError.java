@@ -1,5 +1,7 @@
 package io.llmgateway.error;
 
+import io.llmgateway.internal.Redaction;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -7,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One entry of a 422 validation error, in either pydantic shape: v1 ({@code loc}, {@code msg},
  * {@code type} such as {@code value_error.missing}) or v2 (adds {@code input} and {@code ctx}, with
- * types such as {@code missing}).
+ * types such as {@code missing}). Every text is redacted on the way in: a server may echo a key in
+ * any of them.
  */
 public final class FieldError {
   private final List<String> location;
@@ -17,10 +20,14 @@ public final class FieldError {
 
   public FieldError(
       List<String> location, String message, @Nullable String type, @Nullable String input) {
-    this.location = List.copyOf(location);
-    this.message = message;
-    this.type = type;
-    this.input = input;
+    List<String> safe = new ArrayList<>(location.size());
+    for (String part : location) {
+      safe.add(Redaction.redact(part));
+    }
+    this.location = List.copyOf(safe);
+    this.message = Redaction.redact(message);
+    this.type = type == null ? null : Redaction.redact(type);
+    this.input = input == null ? null : Redaction.redact(input);
   }
 
   /** The path to the field, e.g. {@code [body, messages]}; numbers appear as text. */

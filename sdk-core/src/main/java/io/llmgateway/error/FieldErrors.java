@@ -1,6 +1,5 @@
 package io.llmgateway.error;
 
-import io.llmgateway.internal.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,9 @@ final class FieldErrors {
       if (item instanceof Map) {
         fields.add(read((Map<?, ?>) item));
       } else if (item != null) {
-        fields.add(new FieldError(List.of(), String.valueOf(JsonValues.text(item)), null, null));
+        fields.add(
+            new FieldError(
+                List.of(), SafeText.message(String.valueOf(JsonValues.text(item))), null, null));
       }
     }
     return fields;
@@ -31,7 +32,7 @@ final class FieldErrors {
     Object loc = item.get("loc");
     if (loc instanceof List) {
       for (Object part : (List<?>) loc) {
-        String text = JsonValues.text(part);
+        String text = SafeText.value(JsonValues.text(part));
         location.add(text == null ? "null" : text);
       }
     }
@@ -39,9 +40,9 @@ final class FieldErrors {
     String input = item.containsKey("input") ? JsonValues.text(item.get("input")) : null;
     return new FieldError(
         location,
-        msg == null ? "" : msg,
-        JsonValues.text(item.get("type")),
-        input == null ? null : Redaction.redact(input));
+        msg == null ? "" : SafeText.message(msg),
+        SafeText.value(JsonValues.text(item.get("type"))),
+        SafeText.value(input));
   }
 
   /** "body.messages: field required; body.model: Field required". */
@@ -53,10 +54,10 @@ final class FieldErrors {
       }
       out.append(
           field.field().isEmpty() ? field.message() : field.field() + ": " + field.message());
-      if (out.length() > ErrorBodyParser.MESSAGE_LIMIT) {
+      if (out.length() > SafeText.MESSAGE_LIMIT) {
         break;
       }
     }
-    return ErrorBodyParser.bound(out.toString());
+    return SafeText.message(out.toString());
   }
 }

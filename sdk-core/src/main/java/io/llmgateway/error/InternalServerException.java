@@ -1,8 +1,8 @@
 package io.llmgateway.error;
 
 /**
- * 500. Retryable, unless the gateway's text shows a configuration problem that a retry cannot fix
- * (SaaS LiteLLM's {@code LLM call failed: 500: ...} causes).
+ * 500. Retryable, unless the gateway's text shows a configuration problem or a request the provider
+ * refuses, which a retry cannot fix (SaaS LiteLLM's {@code LLM call failed: 500: ...} causes).
  */
 public final class InternalServerException extends ServerException {
   private static final long serialVersionUID = 1L;
@@ -19,8 +19,16 @@ public final class InternalServerException extends ServerException {
     PROVIDER_AUTHENTICATION(false),
     /** The team has no organization, so no provider can be routed. Not retryable. */
     MISSING_ORGANIZATION(false),
-    /** The provider answered with another error. Retryable. */
-    PROVIDER_ERROR(true);
+    /**
+     * The provider answered with another error (a 5xx, an overload, a dropped connection).
+     * Retryable.
+     */
+    PROVIDER_ERROR(true),
+    /**
+     * The provider refused the request itself with a 4xx (unknown model, a parameter out of range,
+     * a context too long): the same request fails again. Not retryable.
+     */
+    PROVIDER_REJECTED_REQUEST(false);
 
     private final boolean retryable;
 

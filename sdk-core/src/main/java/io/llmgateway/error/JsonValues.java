@@ -4,15 +4,17 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Turns values from Moshi's {@code readJsonValue()} into text. */
+/**
+ * Turns values from Moshi's {@code readJsonValue()} into text. Scalars come back whole: callers
+ * keep them through {@link SafeText}.
+ */
 final class JsonValues {
-  private static final int LIMIT = 200;
-
   private JsonValues() {}
 
   /**
    * Text of a scalar: strings as is, whole numbers without ".0" (a {@code code} may be 429), null
-   * for null. Objects and lists become bounded compact text.
+   * for null. Objects and lists become compact text, redacted and then bounded (an object that
+   * echoes a key must not be cut inside it).
    */
   static @Nullable String text(@Nullable Object value) {
     if (value == null) {
@@ -29,8 +31,7 @@ final class JsonValues {
       return Double.toString(d);
     }
     if (value instanceof Map || value instanceof List) {
-      String s = value.toString();
-      return s.length() <= LIMIT ? s : s.substring(0, LIMIT) + "...";
+      return SafeText.value(value.toString());
     }
     return String.valueOf(value);
   }

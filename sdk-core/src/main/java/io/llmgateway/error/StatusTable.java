@@ -44,7 +44,7 @@ final class StatusTable {
         }
         return new RateLimitedException(Messages.http(status, "rate limited", details), details);
       case 500:
-        UpstreamCause cause = upstreamCause(text);
+        UpstreamCause cause = UpstreamCauses.read(text);
         return new InternalServerException(
             Messages.http(status, "internal server error", details), details, cause);
       case 503:
@@ -109,6 +109,9 @@ final class StatusTable {
       reason = Reason.MISSING_HEADER;
     } else if (text.contains("authorization header format")) {
       reason = Reason.MALFORMED_HEADER;
+    } else if (text.contains("x-admin-key")) {
+      // SaaS LiteLLM's admin routes: "Authentication required. Provide either ... or 'X-Admin-Key'"
+      reason = Reason.ADMIN_REQUIRED;
     } else if (text.contains("expired")) {
       reason = Reason.EXPIRED_KEY;
     } else if (text.contains("invalid api key") || text.contains("invalid_api_key")) {
@@ -150,24 +153,5 @@ final class StatusTable {
       return Resource.MODEL;
     }
     return Resource.OTHER;
-  }
-
-  private static UpstreamCause upstreamCause(String text) {
-    if (text.contains("no provider credentials")) {
-      return UpstreamCause.NO_PROVIDER_CREDENTIALS;
-    }
-    if (text.contains("requires organization context")) {
-      return UpstreamCause.MISSING_ORGANIZATION;
-    }
-    if (text.contains("rate limit")) {
-      return UpstreamCause.PROVIDER_RATE_LIMIT;
-    }
-    if (text.contains("authentication failed") || text.contains("401 unauthorized")) {
-      return UpstreamCause.PROVIDER_AUTHENTICATION;
-    }
-    if (text.contains("failed to call provider api") || text.contains("llm call failed")) {
-      return UpstreamCause.PROVIDER_ERROR;
-    }
-    return UpstreamCause.UNKNOWN;
   }
 }

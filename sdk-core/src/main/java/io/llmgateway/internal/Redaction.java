@@ -13,6 +13,9 @@ public final class Redaction {
   // 6+ key characters: long enough for any real key, short enough to spare the servers' own
   // "Bearer sk-xxx..." hints, which carry no secret.
   private static final Pattern SK_KEY = Pattern.compile("sk-[A-Za-z0-9_\\-]{6,}");
+  // The start of a key that a length bound cut off (optionally followed by the bound's "..."):
+  // too short for SK_KEY, but at the very end of a text it is almost surely a cut key.
+  private static final Pattern SK_KEY_CUT = Pattern.compile("sk-[A-Za-z0-9_\\-]{1,5}(\\.{0,3})$");
   private static final Pattern AUTH_VALUE =
       Pattern.compile(
           "(?i)(authorization[\"']?\\s*[:=]\\s*[\"']?)((?:bearer|basic|token)\\s+)?[^\\s\"',}]+");
@@ -30,6 +33,7 @@ public final class Redaction {
       return text;
     }
     String out = SK_KEY.matcher(text).replaceAll("sk-" + MASK);
+    out = SK_KEY_CUT.matcher(out).replaceAll("sk-" + MASK + "$1");
     out = AUTH_VALUE.matcher(out).replaceAll("$1$2" + MASK);
     return BEARER_TOKEN.matcher(out).replaceAll("$1" + MASK);
   }

@@ -5,6 +5,7 @@ import io.llmgateway.pipeline.AttemptContext;
 import io.llmgateway.pipeline.CallOptions;
 import io.llmgateway.pipeline.Endpoint;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -24,7 +25,7 @@ public final class JobCall<T> {
   private final Endpoint endpoint;
   private final CallOptions options;
   private final Function<String, Call<ResponseBody>> request;
-  private final Class<T> type;
+  private final Type type;
   private final @Nullable ToLongFunction<T> tokensUsed;
 
   JobCall(
@@ -32,7 +33,7 @@ public final class JobCall<T> {
       Endpoint endpoint,
       CallOptions options,
       Function<String, Call<ResponseBody>> request,
-      Class<T> type,
+      Type type,
       @Nullable ToLongFunction<T> tokensUsed) {
     this.client = client;
     this.endpoint = endpoint;
@@ -88,7 +89,11 @@ public final class JobCall<T> {
 
   /** Runs the call through the client's blocking pipeline. */
   T run() {
-    return client.executor.execute(endpoint, options, this::execute);
+    try {
+      return client.executor.execute(endpoint, options, this::execute);
+    } catch (io.llmgateway.error.PermissionDeniedException e) {
+      throw TeamDiagnosis.enrich(client, endpoint, e);
+    }
   }
 
   @Override

@@ -1,9 +1,12 @@
 package io.llmgateway.jobs;
 
+import com.squareup.moshi.Types;
 import io.llmgateway.pipeline.CallOptions;
 import io.llmgateway.pipeline.Endpoint;
 import io.llmgateway.retry.RetryPolicy;
+import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +19,11 @@ import org.jspecify.annotations.Nullable;
 public final class JobCalls {
   private static final CallOptions SINGLE_SEND =
       CallOptions.builder().retryPolicy(RetryPolicy.none()).build();
+
+  /** {@code GET /api/teams/{id}}: the unauthenticated team record a 403 diagnosis reads. */
+  static final Endpoint TEAMS_GET = Endpoint.of("teams.get", "GET /api/teams/{id}");
+
+  private static final Type MODEL_LIST = Types.newParameterizedType(List.class, ModelAlias.class);
 
   private final SaasLiteLlmClient client;
   private final RetryPolicy nonIdempotent;
@@ -158,7 +166,7 @@ public final class JobCalls {
 
   public JobCall<TeamInfo> team() {
     return call(
-        Endpoint.of("teams.get", "GET /api/teams/{id}"),
+        TEAMS_GET,
         CallOptions.defaults(),
         TeamInfo.class,
         id -> client.api.team(id, client.teamId()));
@@ -172,6 +180,24 @@ public final class JobCalls {
         id -> client.api.resolveModelGroup(id, groupName, client.teamId()));
   }
 
+  /** {@code GET /api/models}: every model alias with its prices (no authentication needed). */
+  public JobCall<List<ModelAlias>> models() {
+    return call(
+        Endpoint.of("models.aliases", "GET /api/models"),
+        CallOptions.defaults(),
+        MODEL_LIST,
+        client.api::models);
+  }
+
+  /** {@code GET /api/models/{alias}}. */
+  public JobCall<ModelAlias> model(String alias) {
+    return call(
+        Endpoint.of("models.alias", "GET /api/models/{alias}"),
+        CallOptions.defaults(),
+        ModelAlias.class,
+        id -> client.api.model(id, alias));
+  }
+
   public JobCall<Health> health() {
     return call(
         Endpoint.of("health", "GET /health"),
@@ -183,7 +209,7 @@ public final class JobCalls {
   private <T> JobCall<T> call(
       Endpoint endpoint,
       CallOptions options,
-      Class<T> type,
+      Type type,
       java.util.function.Function<String, retrofit2.Call<okhttp3.ResponseBody>> request) {
     return new JobCall<>(client, endpoint, options, request, type, null);
   }

@@ -90,6 +90,13 @@ interface JobsApi {
       @Path("group_name") String groupName,
       @Query("team_id") String teamId);
 
+  /** No authentication on the server; the key is sent anyway (one client, one header). */
+  @GET("api/models")
+  Call<ResponseBody> models(@Header(REQUEST_ID) String requestId);
+
+  @GET("api/models/{alias}")
+  Call<ResponseBody> model(@Header(REQUEST_ID) String requestId, @Path("alias") String alias);
+
   @GET("health")
   Call<ResponseBody> health(@Header(REQUEST_ID) String requestId);
 }

@@ -9,6 +9,7 @@ import io.llmgateway.http.HeaderLookup;
 import io.llmgateway.pipeline.AttemptContext;
 import io.llmgateway.ratelimit.RateLimitSnapshot;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.time.Clock;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -27,7 +28,7 @@ final class JobsTransport {
     this.clock = clock;
   }
 
-  <T> T handle(Response response, AttemptContext ctx, Class<T> type) {
+  <T> T handle(Response response, AttemptContext ctx, Type type) {
     if (!response.isSuccessful()) {
       throw classifier.classify(Provider.SAAS_LITELLM, response);
     }
@@ -47,7 +48,7 @@ final class JobsTransport {
     }
   }
 
-  static <T> T parse(String text, Class<T> type, int status) {
+  static <T> T parse(String text, Type type, int status) {
     try {
       JsonAdapter<T> adapter = JsonAdapters.MOSHI.adapter(type);
       T value = adapter.fromJson(text);
@@ -62,11 +63,19 @@ final class JobsTransport {
           "HTTP "
               + status
               + " answer is not a "
-              + type.getSimpleName()
+              + simpleName(type)
               + " [saas-litellm]: "
               + e.getMessage(),
           details,
           e);
     }
+  }
+
+  // "ModelAlias", "List<ModelAlias>": short enough for a message.
+  private static String simpleName(Type type) {
+    if (type instanceof Class) {
+      return ((Class<?>) type).getSimpleName();
+    }
+    return type.toString().replaceAll("[\\w$]+\\.", ""); // getTypeName() is not on Android 24
   }
 }

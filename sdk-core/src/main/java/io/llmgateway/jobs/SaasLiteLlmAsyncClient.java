@@ -100,10 +100,21 @@ public final class SaasLiteLlmAsyncClient {
     return run(client::health);
   }
 
-  /** {@link SaasLiteLlmClient#runJob}, as a future. */
+  public CompletableFuture<java.util.List<ModelAlias>> models() {
+    return run(client::models);
+  }
+
+  public CompletableFuture<ModelAlias> model(String alias) {
+    return run(() -> client.model(alias));
+  }
+
+  /**
+   * {@link SaasLiteLlmClient#runJob}, as a future. Cancelling the future interrupts the work, which
+   * then stops at its next wait or request; the job is completed as failed, once.
+   */
   public <T extends @Nullable Object> CompletableFuture<JobResult<T>> runJob(
       JobSpec spec, JobWork<T> work) {
-    return run(() -> client.runJob(spec, work));
+    return InterruptingFuture.supply(() -> client.runJob(spec, work), executor);
   }
 
   private static StreamSummary drain(CallStream stream, StreamHandler handler) {

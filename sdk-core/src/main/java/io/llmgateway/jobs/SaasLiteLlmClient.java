@@ -19,6 +19,10 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * connection failures). Create-and-call is retried only when the request cannot have reached the
  * server, because a repeat would charge a second job. {@link #completeJob} is never retried
  * blindly: after an ambiguous failure it reads the job to decide (see {@link JobCompleter}).
+ *
+ * <p>On a 403 (suspended or paused team, no credits, no model access), {@link #diagnose} reads the
+ * team's status and credits; with {@code diagnoseForbidden(true)} on the builder every 403 carries
+ * that diagnosis already ({@link TeamDiagnosis#attachedTo}).
  */
 public final class SaasLiteLlmClient {
   private final String teamId;
@@ -31,6 +35,7 @@ public final class SaasLiteLlmClient {
   final SaasLiteLlmClientBuilder config;
   private final JobCalls calls;
   private final JobCompleter completer;
+  private final @org.jspecify.annotations.Nullable AliasPriceCache aliasPrices;
 
   SaasLiteLlmClient(SaasLiteLlmClientBuilder b) {
     this.config = b;
@@ -68,6 +73,8 @@ public final class SaasLiteLlmClient {
     this.transport = new JobsTransport(classifier, b.clock);
     this.calls = new JobCalls(this);
     this.completer = new JobCompleter(this);
+    this.aliasPrices =
+        b.aliasPricesMaxAge == null ? null : new AliasPriceCache(this, b.aliasPricesMaxAge);
   }
 
   public static SaasLiteLlmClientBuilder builder() {
@@ -181,6 +188,24 @@ public final class SaasLiteLlmClient {
     return calls.resolveModelGroup(groupName).run();
   }
 
+  /** {@code GET /api/models}: every model alias with its prices (the server needs no key here). */
+  public java.util.List<ModelAlias> models() {
+    return calls.models().run();
+  }
+
+  /** {@code GET /api/models/{alias}}; 404 {@code Model alias '...' not found} when unknown. */
+  public ModelAlias model(String alias) {
+    return calls.model(alias).run();
+  }
+
+  /**
+   * The prices the job ledger uses: the builder's {@code priceTable} over the alias prices from
+   * {@code GET /api/models} when {@code loadAliasPrices} is on (loaded on first use, then cached).
+   */
+  public io.llmgateway.cost.PriceTable priceTable() {
+    return aliasPrices == null ? config.priceTable : aliasPrices.get().with(config.priceTable);
+  }
+
   /** {@code GET /health}. */
   public Health health() {
     return calls.health().run();
@@ -196,9 +221,15 @@ public final class SaasLiteLlmClient {
     return new JobRunner(this).run(spec, work);
   }
 
-  /** Reads the team's status and credits to explain a 403 (the guide's manual check, built in). */
+  /**
+   * Explains an error, typically a 403, from the team's own record ({@code GET /api/teams/{id}},
+   * which answers even for a suspended or paused team): status, credits left, and what to do. The
+   * guide's manual check, built in. Returns the diagnosis already attached by {@code
+   * diagnoseForbidden(true)} without a second request.
+   */
   public TeamDiagnosis diagnose(io.llmgateway.error.LlmGatewayException error) {
-    return TeamDiagnosis.of(this, error);
+    TeamDiagnosis attached = TeamDiagnosis.attachedTo(error);
+    return attached != null ? attached : TeamDiagnosis.of(this, error);
   }
 
   /** Every request as a {@link JobCall}, for loops other than this client's (sdk-coroutines). */

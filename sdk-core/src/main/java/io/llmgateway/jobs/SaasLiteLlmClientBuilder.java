@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,10 @@ public final class SaasLiteLlmClientBuilder {
   PriceTable priceTable = PriceTable.EMPTY;
   @Nullable Executor asyncExecutor;
   java.time.Duration streamIdleTimeout = java.time.Duration.ofSeconds(30);
+  java.time.@Nullable Duration aliasPricesMaxAge;
+  boolean diagnoseForbidden;
+  // Where build() looks for KEY_ENV; replaced in tests, which cannot set a real variable.
+  Function<String, @Nullable String> environment = System::getenv;
 
   SaasLiteLlmClientBuilder() {}
 
@@ -113,6 +118,34 @@ public final class SaasLiteLlmClientBuilder {
   }
 
   /**
+   * Prices the job ledger with the alias prices of {@code GET /api/models} ({@code pricing_input}
+   * and {@code pricing_output}, USD per million tokens): read on first use, then kept for {@code
+   * maxAge}. Entries of {@link #priceTable} win over the server's.
+   */
+  public SaasLiteLlmClientBuilder loadAliasPrices(java.time.Duration maxAge) {
+    if (maxAge.isNegative() || maxAge.isZero()) {
+      throw new IllegalArgumentException("maxAge must be positive");
+    }
+    this.aliasPricesMaxAge = maxAge;
+    return this;
+  }
+
+  /**
+   * When true, every 403 the client throws (suspended or paused team, no credits, no model access)
+   * carries a {@link TeamDiagnosis} read from the team's record: one extra unauthenticated request
+   * per 403. Read it with {@link TeamDiagnosis#attachedTo}; logs print it under the stack trace.
+   */
+  public SaasLiteLlmClientBuilder diagnoseForbidden(boolean diagnose) {
+    this.diagnoseForbidden = diagnose;
+    return this;
+  }
+
+  SaasLiteLlmClientBuilder environment(Function<String, @Nullable String> environment) {
+    this.environment = environment;
+    return this;
+  }
+
+  /**
    * The longest gap allowed between two chunks once a stream has started (default 30 s). The wait
    * for the first chunk is bounded by the stream timeout instead (default 120 s), because the real
    * server sends nothing until the model has finished.
@@ -139,7 +172,7 @@ public final class SaasLiteLlmClientBuilder {
       throw new IllegalStateException("teamId is required");
     }
     if (virtualKey == null) {
-      virtualKey = System.getenv(KEY_ENV);
+      virtualKey = environment.apply(KEY_ENV);
     }
     if (virtualKey == null || virtualKey.isBlank()) {
       throw new IllegalStateException("virtualKey is required (or set " + KEY_ENV + ")");

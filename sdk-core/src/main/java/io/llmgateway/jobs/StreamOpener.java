@@ -22,7 +22,11 @@ final class StreamOpener {
   }
 
   CallStream open(StreamCall call) {
-    return client.executor.execute(call.endpoint(), call.options(), ctx -> attempt(call, ctx));
+    try {
+      return client.executor.execute(call.endpoint(), call.options(), ctx -> attempt(call, ctx));
+    } catch (io.llmgateway.error.PermissionDeniedException e) {
+      throw TeamDiagnosis.enrich(client, call.endpoint(), e);
+    }
   }
 
   private CallStream attempt(StreamCall call, AttemptContext ctx) {

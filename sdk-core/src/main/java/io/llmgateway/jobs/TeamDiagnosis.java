@@ -6,11 +6,14 @@ import io.llmgateway.error.ModelAccessDeniedException;
 import io.llmgateway.error.PermissionDeniedException;
 import io.llmgateway.error.TeamPausedException;
 import io.llmgateway.error.TeamSuspendedException;
+import io.llmgateway.pipeline.Endpoint;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Why a team was refused, read from the team's own record: the SaaS guide's "check team status,
- * then credits, then access groups" done for you. Immutable.
+ * then credits, then access groups" done for you. It reads {@code GET /api/teams/{id}}, which the
+ * server answers without authentication, so a suspended or paused team (403 on every keyed
+ * endpoint, its balance included) still learns its status and credits. Immutable.
  */
 public final class TeamDiagnosis {
   private final LlmGatewayException error;
@@ -36,16 +39,41 @@ public final class TeamDiagnosis {
   }
 
   static TeamDiagnosis of(SaasLiteLlmClient client, LlmGatewayException error) {
-    CreditBalance balance;
+    TeamInfo team;
     try {
-      balance = client.creditBalance();
+      team = client.team();
     } catch (LlmGatewayException e) {
       return new TeamDiagnosis(error, null, null, null, adviceFor(error, null, null), e);
     }
-    String status = balance.status();
-    long credits = balance.creditsRemaining();
+    String status = team.status();
+    long credits = team.creditsRemaining();
     return new TeamDiagnosis(
-        error, status, credits, balance.budgetMode(), adviceFor(error, status, credits), null);
+        error, status, credits, team.budgetMode(), adviceFor(error, status, credits), null);
+  }
+
+  /**
+   * The diagnosis that {@code diagnoseForbidden(true)} attached to {@code error}, or null. It rides
+   * as a suppressed exception, so logs print it under the 403's stack trace.
+   */
+  public static @Nullable TeamDiagnosis attachedTo(Throwable error) {
+    for (Throwable s : error.getSuppressed()) {
+      if (s instanceof Note) {
+        return ((Note) s).diagnosis;
+      }
+    }
+    return null;
+  }
+
+  /** With {@code diagnoseForbidden(true)}, attaches a diagnosis to a 403 and returns it. */
+  static PermissionDeniedException enrich(
+      SaasLiteLlmClient client, Endpoint endpoint, PermissionDeniedException error) {
+    // The team read itself never answers 403; the check only keeps a diagnosis from recursing.
+    if (client.config.diagnoseForbidden
+        && !endpoint.equals(JobCalls.TEAMS_GET)
+        && attachedTo(error) == null) {
+      error.addSuppressed(new Note(of(client, error)));
+    }
+    return error;
   }
 
   private static String adviceFor(
@@ -104,5 +132,25 @@ public final class TeamDiagnosis {
         + ", advice="
         + advice
         + "}";
+  }
+
+  /** Carries a diagnosis as a suppressed exception; no stack trace of its own. */
+  private static final class Note extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient TeamDiagnosis diagnosis;
+
+    Note(TeamDiagnosis diagnosis) {
+      super(
+          "team diagnosis: status "
+              + diagnosis.teamStatus
+              + ", "
+              + diagnosis.creditsRemaining
+              + " credits remaining. "
+              + diagnosis.advice,
+          null,
+          false,
+          false);
+      this.diagnosis = diagnosis;
+    }
   }
 }

@@ -30,6 +30,10 @@ public final class TeamInfo {
   @Json(name = "credits_remaining")
   private long creditsRemaining;
 
+  // Not sent by the server (its status is only under credits); the guide's docs read it here.
+  @Json(name = "status")
+  private @Nullable String status;
+
   private TeamInfo() {}
 
   public String teamId() {
@@ -58,6 +62,17 @@ public final class TeamInfo {
 
   public long creditsRemaining() {
     return creditsRemaining;
+  }
+
+  /** {@code active}, {@code suspended} or {@code paused}, from {@code credits.status}. */
+  public @Nullable String status() {
+    String fromCredits = credits == null ? null : credits.status();
+    return fromCredits != null ? fromCredits : status;
+  }
+
+  /** {@code job_based}, {@code consumption_usd}, {@code consumption_tokens} (open text). */
+  public @Nullable String budgetMode() {
+    return credits == null ? null : credits.budgetMode();
   }
 
   @Override

@@ -6,8 +6,11 @@ import java.time.Instant
 import java.time.ZoneOffset
 import kotlin.reflect.KClass
 
-/** One row of the classification table: what arrived, and what the SDK must make of it. */
-data class ClassificationCase(
+/**
+ * One row of the classification table: what arrived, and what the SDK must make of it. The body is
+ * text sent as UTF-8, unless [bytes] gives the exact bytes (to send bytes that are not UTF-8).
+ */
+class ClassificationCase(
   val name: String,
   val provider: Provider,
   val status: Int,
@@ -17,6 +20,7 @@ data class ClassificationCase(
   val headers: Map<String, String> = emptyMap(),
   val contentType: String? = "application/json",
   val check: (LlmGatewayException) -> Unit = {},
+  val bytes: ByteArray? = null,
 ) {
   override fun toString(): String = name
 
@@ -25,8 +29,23 @@ data class ClassificationCase(
       provider,
       status,
       HeaderLookup.of(headers.mapValues { listOf(it.value) }),
-      body.toByteArray(),
+      bytes ?: body.toByteArray(),
       contentType,
+    )
+
+  /** This row with the exact body [bytes] instead of its text. */
+  fun withBytes(bytes: ByteArray) =
+    ClassificationCase(
+      name,
+      provider,
+      status,
+      body,
+      expected,
+      retryable,
+      headers,
+      contentType,
+      check,
+      bytes,
     )
 
   companion object {

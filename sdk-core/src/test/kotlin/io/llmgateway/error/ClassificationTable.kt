@@ -12,6 +12,8 @@ object ClassificationTable {
     "Missing Authorization header. Expected: 'Authorization: Bearer sk-xxx...'"
   private const val SAAS_401_FORMAT =
     "Invalid Authorization header format. Expected: 'Authorization: Bearer sk-xxx...'"
+  private const val SAAS_401_ADMIN =
+    "Authentication required. Provide either 'Authorization: Bearer <token>' or 'X-Admin-Key: <master_key>'"
   private const val NGINX_502 =
     "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
 
@@ -191,6 +193,53 @@ object ClassificationTable {
         it::class shouldBe PermissionDeniedException::class
       },
       saas(
+        "credit transactions of another team",
+        403,
+        detail("Cannot access credit transactions for a different team"),
+        PermissionDeniedException::class,
+        false,
+      ) {
+        it::class shouldBe PermissionDeniedException::class
+      },
+      saas(
+        "credit check for another team",
+        403,
+        detail("Cannot check credits for a different team"),
+        PermissionDeniedException::class,
+        false,
+      ) {
+        it::class shouldBe PermissionDeniedException::class
+      },
+      saas(
+        "model group resolution for another team",
+        403,
+        detail("Cannot resolve model group for a different team"),
+        PermissionDeniedException::class,
+        false,
+      ) {
+        it::class shouldBe PermissionDeniedException::class
+      },
+      saas(
+        "usage data of another team",
+        403,
+        detail("Cannot access usage data for a different team"),
+        PermissionDeniedException::class,
+        false,
+      ) {
+        it::class shouldBe PermissionDeniedException::class
+      },
+      saas(
+        "admin route with a team key",
+        401,
+        detail(SAAS_401_ADMIN),
+        AuthenticationException::class,
+        false,
+      ) {
+        it.shouldBeInstanceOf<AuthenticationException>().reason() shouldBe
+          AuthenticationException.Reason.ADMIN_REQUIRED
+        it.serverMessage() shouldContain "X-Admin-Key"
+      },
+      saas(
         "team not found",
         404,
         detail("Team 'acme-corp' not found"),
@@ -264,78 +313,6 @@ object ClassificationTable {
         contentType = "text/plain; charset=utf-8",
       ) {
         it.serverMessage() shouldBe "Internal Server Error"
-      },
-      saas(
-        "no provider credentials",
-        500,
-        detail(
-          "LLM call failed: 500: No provider credentials configured for openai. Please add credentials in the admin dashboard."
-        ),
-        InternalServerException::class,
-        false,
-      ) {
-        it.shouldBeInstanceOf<InternalServerException>().upstreamCause() shouldBe
-          InternalServerException.UpstreamCause.NO_PROVIDER_CREDENTIALS
-      },
-      saas(
-        "provider rate limit",
-        500,
-        detail(
-          "LLM call failed: 500: Failed to call provider API: OpenAI rate limit: Error code: 429"
-        ),
-        InternalServerException::class,
-        true,
-      ) {
-        it.shouldBeInstanceOf<InternalServerException>().upstreamCause() shouldBe
-          InternalServerException.UpstreamCause.PROVIDER_RATE_LIMIT
-      },
-      saas(
-        "provider authentication",
-        500,
-        detail(
-          "LLM call failed: 500: Failed to call provider API: OpenAI authentication failed: Incorrect API key"
-        ),
-        InternalServerException::class,
-        false,
-      ) {
-        it.shouldBeInstanceOf<InternalServerException>().upstreamCause() shouldBe
-          InternalServerException.UpstreamCause.PROVIDER_AUTHENTICATION
-      },
-      saas(
-        "anthropic authentication",
-        500,
-        detail(
-          "LLM call failed: 500: Failed to call provider API: Anthropic authentication failed: invalid x-api-key"
-        ),
-        InternalServerException::class,
-        false,
-      ) {
-        it.shouldBeInstanceOf<InternalServerException>().upstreamCause() shouldBe
-          InternalServerException.UpstreamCause.PROVIDER_AUTHENTICATION
-      },
-      saas(
-        "missing organization",
-        500,
-        detail(
-          "LLM call failed: 500: Provider routing requires organization context. This is likely a configuration error."
-        ),
-        InternalServerException::class,
-        false,
-      ) {
-        it.shouldBeInstanceOf<InternalServerException>().upstreamCause() shouldBe
-          InternalServerException.UpstreamCause.MISSING_ORGANIZATION
-      },
-      saas(
-        "other provider error",
-        500,
-        detail(
-          "LLM call failed: 500: Failed to call provider API: Gemini error: upstream overloaded"
-        ),
-        InternalServerException::class,
-        true,
-      ) {
-        it.shouldBeInstanceOf<InternalServerException>().upstreamCause() shouldBe
-          InternalServerException.UpstreamCause.PROVIDER_ERROR
       },
       saas(
         "insufficient credits from credits check",
@@ -557,7 +534,22 @@ object ClassificationTable {
         it.code() shouldBe "budget_exceeded"
       },
       saas("JSON array body", 500, """["unexpected"]""", InternalServerException::class, true),
-      saas("invalid UTF-8", 500, "\u0000", InternalServerException::class, true),
+      saas("NUL byte body", 500, "\u0000", InternalServerException::class, true) {
+        it.rawBody() shouldBe "\u0000"
+      },
+      // 0xC3 0x28 is a cut two-byte sequence, 0xFF is never UTF-8: both become U+FFFD.
+      saas(
+          "invalid UTF-8 bytes",
+          500,
+          "",
+          InternalServerException::class,
+          true,
+          contentType = "text/plain",
+        ) {
+          it.rawBody() shouldBe "\uFFFD(\uFFFD ok"
+          it.serverMessage() shouldBe "\uFFFD(\uFFFD ok"
+        }
+        .withBytes(byteArrayOf(0xC3.toByte(), 0x28, 0xFF.toByte(), 0x20, 0x6F, 0x6B)),
       saas(
         "success status is unexpected here",
         200,
@@ -609,5 +601,5 @@ object ClassificationTable {
       },
     )
 
-  val all = saasGuide + saasServer + hiveops + shapes
+  val all = saasGuide + saasServer + UpstreamCauseTable.rows + hiveops + shapes
 }

@@ -25,6 +25,13 @@ class RedactionSpec :
       Redaction.redact("sent bearer eyJhbGciOi.payload.sig") shouldNotContain "eyJhbGciOi"
     }
 
+    test("the start of a key cut off at the end of a text is masked") {
+      Redaction.redact("invalid key sk-live") shouldBe "invalid key sk-[REDACTED]"
+      Redaction.redact("invalid key sk-li...") shouldBe "invalid key sk-[REDACTED]..."
+      // in the middle of a text, a short sk- word is not a cut key
+      Redaction.redact("the sk-li flag") shouldBe "the sk-li flag"
+    }
+
     test("text without secrets is returned as is") {
       Redaction.redact("Team access is paused. Please contact support.") shouldBe
         "Team access is paused. Please contact support."

@@ -3,6 +3,7 @@ package io.llmgateway.jobs
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.datatest.withData
+import io.kotest.matchers.collections.shouldContain
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.types.shouldBeInstanceOf
 import io.llmgateway.error.LlmGatewayException
@@ -28,6 +29,8 @@ class AsyncParitySpec :
       abstract fun stream(c: SaasLiteLlmClient, jobId: String, r: LlmCallRequest): StreamSummary
 
       abstract fun <T> job(c: SaasLiteLlmClient, work: JobWork<T>): JobResult<T>
+
+      abstract fun models(c: SaasLiteLlmClient): List<ModelAlias>
 
       override fun toString() = name
     }
@@ -57,6 +60,8 @@ class AsyncParitySpec :
 
         override fun <T> job(c: SaasLiteLlmClient, work: JobWork<T>) =
           c.runJob(JobSpec.of("p"), work)
+
+        override fun models(c: SaasLiteLlmClient): List<ModelAlias> = c.models()
       }
     val async =
       object : Api("async") {
@@ -73,11 +78,16 @@ class AsyncParitySpec :
 
         override fun <T> job(c: SaasLiteLlmClient, work: JobWork<T>) =
           await(c.async().runJob(JobSpec.of("p"), work))
+
+        override fun models(c: SaasLiteLlmClient): List<ModelAlias> = await(c.async().models())
       }
 
     context("parity") {
-      withData(nameFn = { it.name }, sync, async) { api ->
-        fake().use { gateway: FakeGateway ->
+      withData(
+        nameFn = { (api, mode) -> "${api.name}, ${mode.name.lowercase()}" },
+        BOTH_MODES.flatMap { mode -> listOf(sync to mode, async to mode) },
+      ) { (api, mode) ->
+        fake(mode).use { gateway: FakeGateway ->
           val client = gateway.client()
           val job = api.create(client, JobSpec.of("p"))
           api.call(client, job.jobId(), question()).content()!!.isNotEmpty() shouldBe true
@@ -111,6 +121,9 @@ class AsyncParitySpec :
           gateway.state().job(failedJob).completeCount() shouldBe 1
           api.job(client) { it.llmCall(question()).tokensUsed() }.completion().status() shouldBe
             JobStatus.COMPLETED
+          api.models(client).map { it.modelAlias() } shouldContain "chat-claude"
+          gateway.requestsTo("POST", "/llm-call-stream") shouldBe 2
+          gateway.requestsTo("POST", "/complete") shouldBe 3
         }
       }
     }

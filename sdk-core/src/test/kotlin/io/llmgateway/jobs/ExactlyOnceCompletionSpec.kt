@@ -2,14 +2,16 @@ package io.llmgateway.jobs
 
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
+import io.kotest.datatest.withData
+import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.llmgateway.error.StreamInterruptedException
 import io.llmgateway.pipeline.Endpoint
 import io.llmgateway.pipeline.Timeouts
-import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.fault.Fault
 import java.time.Duration
+import okhttp3.mockwebserver.SocketPolicy
 
 /** Whatever goes wrong, the fake sees one complete per job. */
 class ExactlyOnceCompletionSpec :
@@ -17,33 +19,73 @@ class ExactlyOnceCompletionSpec :
     fun shortComplete(): Timeouts =
       Timeouts.custom().timeout(Endpoint.JOBS_COMPLETE, Duration.ofMillis(300)).build()
 
-    test("a complete whose answer times out is confirmed by reading the job, not sent again") {
-      fake().use { gateway ->
-        gateway
-          .faults()
-          .on("POST", "/api/jobs/*/complete")
-          .next(Fault.delayHeaders(Duration.ofSeconds(2)))
-          .thenPass()
-        val result =
+    context("a complete whose answer times out is confirmed by reading the job, not sent again") {
+      withData(nameFn = { it.name.lowercase() }, BOTH_MODES) { mode ->
+        fake(mode).use { gateway ->
           gateway
-            .client { timeouts(shortComplete()) }
-            .runJob(JobSpec.of("x")) { it.llmCall(question()).content() }
-        result.completion().confirmedByRead() shouldBe true
-        result.completion().status() shouldBe JobStatus.COMPLETED
-        gateway.state().job(result.jobId()).completeCount() shouldBe 1
-        gateway.state().job(result.jobId()).chargeCount() shouldBe 1
+            .faults()
+            .on("POST", "/api/jobs/*/complete")
+            .next(Fault.delayHeaders(Duration.ofSeconds(2)))
+            .thenPass()
+          val result =
+            gateway
+              .client { timeouts(shortComplete()) }
+              .runJob(JobSpec.of("x")) { it.llmCall(question()).content() }
+          result.completion().confirmedByRead() shouldBe true
+          result.completion().status() shouldBe JobStatus.COMPLETED
+          gateway.requestsTo("POST", "/complete") shouldBe 1
+          gateway.state().job(result.jobId()).completeCount() shouldBe 1
+          gateway.state().job(result.jobId()).chargeCount() shouldBe 1
+          // The complete's cost summary was lost; the job's costs are read instead.
+          result.serverCosts() shouldBe null
+          result.costReport().shouldNotBeNull().breakdown().size shouldBe 1
+        }
       }
     }
 
-    test("a connection cut after the complete request is confirmed by reading the job") {
+    data class Cut(val name: String, val fault: () -> Fault)
+
+    context("a complete processed by the server whose answer is lost is confirmed, charged once") {
+      val cuts = BOTH_MODES.flatMap { mode ->
+        listOf(
+          mode to
+            Cut("disconnect after the request") {
+              Fault.socketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST)
+            },
+          mode to Cut("disconnect during the body") { Fault.disconnectDuringBody() },
+        )
+      }
+      withData(nameFn = { (mode, cut) -> "${cut.name}, ${mode.name.lowercase()}" }, cuts) {
+        (mode, cut) ->
+        fake(mode).use { gateway ->
+          gateway.faults().on("POST", "/api/jobs/*/complete").next(cut.fault()).thenPass()
+          val result = gateway.client().runJob(JobSpec.of("x")) { it.llmCall(question()) }
+          result.completion().confirmedByRead() shouldBe true
+          result.completion().status() shouldBe JobStatus.COMPLETED
+          gateway.requestsTo("POST", "/complete") shouldBe 1
+          gateway.requestsTo("GET", "/api/jobs/${result.jobId()}") shouldBe 1
+          val job = gateway.state().job(result.jobId())
+          job.completeCount() shouldBe 1
+          job.chargeCount() shouldBe 1
+          result.costReport().shouldNotBeNull().breakdown().size shouldBe 1
+        }
+      }
+    }
+
+    test("a complete lost before the server saw it is sent once more after reading the job") {
       fake().use { gateway ->
+        // disconnectAfterRequest: the fake drops the request without processing it.
         gateway
           .faults()
           .on("POST", "/api/jobs/*/complete")
           .next(Fault.disconnectAfterRequest())
           .thenPass()
         val result = gateway.client().runJob(JobSpec.of("x")) { "done" }
+        result.completion().confirmedByRead() shouldBe false
+        gateway.requestsTo("POST", "/complete") shouldBe 2
+        gateway.requestsTo("GET", "/api/jobs/${result.jobId()}") shouldBe 1
         gateway.state().job(result.jobId()).completeCount() shouldBe 1
+        gateway.state().job(result.jobId()).chargeCount() shouldBe 1
       }
     }
 
@@ -60,24 +102,27 @@ class ExactlyOnceCompletionSpec :
       }
     }
 
-    test("when the work throws, the job is completed once as failed and the error is rethrown") {
-      fake().use { gateway ->
-        val client = gateway.client()
-        var jobId = ""
-        val error =
-          shouldThrow<IllegalStateException> {
-            client.runJob(JobSpec.of("x")) { job ->
-              jobId = job.jobId()
-              job.llmCall(question())
-              error("parser broke on page 3")
+    context("when the work throws, the job is completed once as failed and the error is rethrown") {
+      withData(nameFn = { it.name.lowercase() }, BOTH_MODES) { mode ->
+        fake(mode).use { gateway ->
+          val client = gateway.client()
+          var jobId = ""
+          val error =
+            shouldThrow<IllegalStateException> {
+              client.runJob(JobSpec.of("x")) { job ->
+                jobId = job.jobId()
+                job.llmCall(question())
+                error("parser broke on page 3")
+              }
             }
-          }
-        error.message shouldBe "parser broke on page 3"
-        val job = gateway.state().job(jobId)
-        job.completeCount() shouldBe 1
-        job.status() shouldBe "FAILED"
-        job.errorMessage()!! shouldContain "parser broke"
-        job.chargeCount() shouldBe 0
+          error.message shouldBe "parser broke on page 3"
+          val job = gateway.state().job(jobId)
+          job.completeCount() shouldBe 1
+          job.status() shouldBe "FAILED"
+          job.errorMessage()!! shouldContain "parser broke"
+          job.chargeCount() shouldBe 0
+          gateway.requestsTo("POST", "/complete") shouldBe 1
+        }
       }
     }
 
@@ -110,19 +155,6 @@ class ExactlyOnceCompletionSpec :
         }
         gateway.requestsTo("POST", "/complete") shouldBe 1
         gateway.requestsTo("GET", "/api/jobs/${job.jobId()}") shouldBe 0
-      }
-    }
-
-    test("documented mode: the same guarantees") {
-      fake(SaasMode.DOCUMENTED).use { gateway ->
-        gateway
-          .faults()
-          .on("POST", "/api/jobs/*/complete")
-          .next(Fault.delayHeaders(Duration.ofSeconds(2)))
-          .thenPass()
-        val result = gateway.client { timeouts(shortComplete()) }.runJob(JobSpec.of("x")) { "ok" }
-        result.completion().status() shouldBe JobStatus.COMPLETED
-        gateway.state().job(result.jobId()).completeCount() shouldBe 1
       }
     }
   })

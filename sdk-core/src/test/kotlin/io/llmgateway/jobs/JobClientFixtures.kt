@@ -7,14 +7,21 @@ import io.llmgateway.testing.SaasMode
 import java.time.Duration
 import java.util.Collections
 
-/** Records waits instead of sleeping, so retries cost no real time. */
+/**
+ * Records waits instead of sleeping, so retries cost no real time. Like Thread.sleep, it throws
+ * (and clears the flag) when the thread is interrupted.
+ */
 class NoSleep : Sleeper {
   val waits: MutableList<Duration> = Collections.synchronizedList(mutableListOf())
 
   override fun sleep(duration: Duration) {
+    if (Thread.interrupted()) throw InterruptedException("sleep interrupted")
     waits.add(duration)
   }
 }
+
+/** Both SaaS modes, for withData. */
+val BOTH_MODES = listOf(SaasMode.REAL_SERVER, SaasMode.DOCUMENTED)
 
 fun fake(mode: SaasMode = SaasMode.REAL_SERVER): FakeGateway =
   FakeGateway.builder().mode(mode).start()

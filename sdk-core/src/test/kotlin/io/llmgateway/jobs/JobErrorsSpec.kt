@@ -167,8 +167,10 @@ class JobErrorsSpec :
       fake().use { gateway ->
         val client = gateway.client("umbrella")
         val error = shouldThrow<TeamSuspendedException> { client.createJob(JobSpec.of("x")) }
-        // The suspended team cannot read its balance either: the diagnosis says so, and advises.
+        // The suspended team cannot read its balance; its unauthenticated team record it can.
         val diagnosis = client.diagnose(error)
+        diagnosis.teamStatus() shouldBe "suspended"
+        diagnosis.creditsRemaining() shouldBe 100L
         diagnosis.advice() shouldContain "suspended"
       }
     }

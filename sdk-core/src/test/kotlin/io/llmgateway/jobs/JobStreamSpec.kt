@@ -77,6 +77,44 @@ class JobStreamSpec :
         error.partialText() shouldBe received.joinToString("")
         full shouldStartWith error.partialText()
         error.isRetryable shouldBe false
+        // One whole stream, one cut one: nothing is re-sent after the first chunk.
+        gateway.requestsTo("POST", "/llm-call-stream") shouldBe 2
+      }
+    }
+
+    context(
+      "the stream is read to EOF: an error after [DONE] (failed bookkeeping) is not success"
+    ) {
+      withData(nameFn = { it.name.lowercase() }, BOTH_MODES) { mode ->
+        fake(mode).use { gateway ->
+          val chunk = { text: String, finish: String? ->
+            """data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m",""" +
+              """"choices":[{"index":0,"delta":{"content":"$text"},""" +
+              """"finish_reason":${finish?.let { "\"$it\"" } ?: "null"}}]}""" +
+              "\n\n"
+          }
+          // Spec 3.8: the server writes [DONE], then completes the job; if that fails, an error
+          // event follows [DONE] before EOF. A client that stops at [DONE] reports success.
+          val body =
+            chunk("Hello", null) +
+              chunk(" there", "stop") +
+              "data: [DONE]\n\n" +
+              "data: {\"error\": \"Failed to complete job: database is locked\"}\n\n"
+          gateway
+            .faults()
+            .on("POST", "/api/jobs/create-and-call-stream")
+            .next(Fault.status(200, body).withHeader("Content-Type", "text/event-stream"))
+          val seen = StringBuilder()
+          val error =
+            shouldThrow<StreamErrorEventException> {
+              gateway.client().createAndCallStream(JobSpec.of("s"), question()).use { stream ->
+                stream.forEach { seen.append(it.textDelta()) }
+              }
+            }
+          seen.toString() shouldBe "Hello there"
+          error.serverMessage() shouldContain "database is locked"
+          gateway.requestsTo("POST", "/create-and-call-stream") shouldBe 1
+        }
       }
     }
 

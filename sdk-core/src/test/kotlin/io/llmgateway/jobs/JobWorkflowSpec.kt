@@ -9,6 +9,7 @@ import io.kotest.matchers.shouldNotBe
 import io.kotest.matchers.string.shouldNotBeEmpty
 import io.llmgateway.cost.ModelPrice
 import io.llmgateway.cost.PriceTable
+import io.llmgateway.cost.TokenUsage
 import io.llmgateway.testing.SaasMode
 
 /** The guide's workflow (create, three calls, complete, costs and credits) in both modes. */
@@ -52,23 +53,18 @@ class JobWorkflowSpec :
       }
     }
 
-    test(
-      "the ledger prices calls when input and output cost the same, and says unknown otherwise"
-    ) {
+    test("the ledger prices each call from its /costs split at input and output rates") {
       fake().use { gateway ->
-        val flat = PriceTable.builder().put("chat-fast", ModelPrice.perMillion("1", "1")).build()
-        val priced =
-          gateway.client { priceTable(flat) }.runJob(JobSpec.of("t")) { it.llmCall(question()) }
-        priced.cost().isKnown shouldBe true
-        priced.cost().usd()!!.signum() shouldBe 1
-
         val split =
           PriceTable.builder().put("chat-fast", ModelPrice.perMillion("0.15", "0.6")).build()
-        gateway
-          .client { priceTable(split) }
-          .runJob(JobSpec.of("t")) { it.llmCall(question()) }
-          .cost()
-          .isKnown shouldBe false
+        val result =
+          gateway.client { priceTable(split) }.runJob(JobSpec.of("t")) { it.llmCall(question()) }
+        val call = result.costReport()!!.breakdown().single()
+        val expected =
+          ModelPrice.perMillion("0.15", "0.6")
+            .costOf(TokenUsage.of(call.promptTokens(), call.completionTokens()))
+        result.cost().usd()!!.compareTo(expected) shouldBe 0
+        result.usage().promptTokens() shouldBe call.promptTokens()
       }
     }
 

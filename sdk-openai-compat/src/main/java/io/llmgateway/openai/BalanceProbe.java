@@ -9,11 +9,14 @@ import io.llmgateway.retry.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The guide's balance check (a 1-token call on the cheapest model) with a TTL cache, and the guard
- * that refuses to send while the balance is known to be empty. Thread-safe.
+ * that refuses to send while the balance is known to be empty. Thread-safe; at most one probe is in
+ * flight.
  */
 final class BalanceProbe {
   private final HiveOpsClient client;
@@ -22,6 +25,7 @@ final class BalanceProbe {
   private final boolean guard;
   private final Clock clock;
   private @Nullable BalanceCheck last;
+  private @Nullable CompletableFuture<BalanceCheck> inFlight;
 
   BalanceProbe(HiveOpsClient client, String model, Duration ttl, boolean guard, Clock clock) {
     this.client = client;
@@ -31,11 +35,41 @@ final class BalanceProbe {
     this.clock = clock;
   }
 
+  /**
+   * The cached answer, else one probe. Single-flight: while a probe is out, other callers wait for
+   * its answer instead of sending their own (a burst of checks costs one call). Blocking.
+   */
   BalanceCheck check() {
-    BalanceCheck cached = fresh();
-    if (cached != null) {
-      return cached;
+    CompletableFuture<BalanceCheck> mine = new CompletableFuture<>();
+    CompletableFuture<BalanceCheck> running;
+    synchronized (this) {
+      BalanceCheck cached = fresh();
+      if (cached != null) {
+        return cached;
+      }
+      running = inFlight;
+      if (running == null) {
+        inFlight = mine;
+      }
     }
+    if (running != null) {
+      return await(running);
+    }
+    try {
+      BalanceCheck result = probe();
+      mine.complete(result);
+      return result;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      synchronized (this) {
+        inFlight = null;
+      }
+    }
+  }
+
+  private BalanceCheck probe() {
     ChatCompletionCreateParams probe =
         ChatCompletionCreateParams.builder()
             .model(model)
@@ -59,6 +93,27 @@ final class BalanceProbe {
       last = result;
     }
     return result;
+  }
+
+  private BalanceCheck await(CompletableFuture<BalanceCheck> running) {
+    try {
+      return running.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new BalanceCheck(
+          BalanceCheck.Status.UNKNOWN,
+          "interrupted while waiting for a balance check",
+          clock.instant());
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause; // the prober's own failure (a bug), not a gateway answer
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   synchronized void markInsufficient(LlmGatewayException e) {

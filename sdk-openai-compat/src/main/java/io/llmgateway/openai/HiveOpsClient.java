@@ -14,8 +14,10 @@ import io.llmgateway.error.InsufficientCreditsException;
 import io.llmgateway.error.InvalidModelException;
 import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.error.Provider;
+import io.llmgateway.error.StreamErrorEventException;
 import io.llmgateway.http.HeaderLookup;
 import io.llmgateway.openai.internal.ConfigChecks;
+import io.llmgateway.openai.internal.DropInErrors;
 import io.llmgateway.openai.internal.ErrorTranslator;
 import io.llmgateway.openai.internal.RequestRewriteInterceptor;
 import io.llmgateway.openai.internal.ResponseCapture;
@@ -29,6 +31,7 @@ import io.llmgateway.ratelimit.RateLimitSnapshot;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -49,6 +52,10 @@ public final class HiveOpsClient implements AutoCloseable {
   private final PriceTable prices;
   private final Clock clock;
   private final HttpUrl baseUrl;
+  // Ours to close only when we created it: a caller's client (and its pool and threads) stays
+  // theirs.
+  private final @Nullable OkHttpClient ownHttp;
+  private final DropInErrors dropIns = new DropInErrors();
   final BalanceProbe balance;
   final ModelCatalog catalog;
 
@@ -59,7 +66,8 @@ public final class HiveOpsClient implements AutoCloseable {
           "no HiveOps API key: set apiKey(...) or " + HiveOpsClientBuilder.KEY_ENV);
     }
     key = ConfigChecks.apiKey(key.trim());
-    this.baseUrl = ConfigChecks.baseUrl(b.baseUrl, b.pathPrefix, b.allowInsecureHttp);
+    this.baseUrl =
+        ConfigChecks.baseUrl(b.baseUrl, b.pathPrefix, b.allowInsecureHttp, b.allowOpenAiHost);
     Provider provider = b.provider;
     if (provider == null) {
       String host = baseUrl.host().toLowerCase(Locale.ROOT);
@@ -73,13 +81,14 @@ public final class HiveOpsClient implements AutoCloseable {
     this.prices = b.prices;
     var limiter = b.rateLimiterOrDefault();
     OkHttpClient shared = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
+    this.ownHttp = b.okHttpClient == null ? shared : null;
     OkHttpClient.Builder http =
         shared
             .newBuilder()
             .retryOnConnectionFailure(false) // one retry loop: ours
             .addInterceptor(new RequestRewriteInterceptor(b.modelMapping, b.maxTokens))
             .addInterceptor(new ThrottleInterceptor(limiter, b.clock, b.sleeper))
-            .addInterceptor(new ResponseCaptureInterceptor(limiter, b.clock));
+            .addInterceptor(new ResponseCaptureInterceptor(limiter, b.clock, dropIns));
     for (Interceptor i : b.interceptors) {
       http.addInterceptor(i);
     }
@@ -208,16 +217,26 @@ public final class HiveOpsClient implements AutoCloseable {
   }
 
   /**
-   * The typed error for an exception the drop-in {@link #openAi()} client threw (e.g. the SDK's
-   * {@code PermissionDeniedException} for an empty balance becomes {@link
-   * InsufficientCreditsException}). Other exceptions are returned as they are, wrapped in nothing.
+   * The typed error for an exception the drop-in {@link #openAi()} client threw, from any thread
+   * (an async call's {@code CompletionException} is unwrapped). It classifies the raw error body
+   * our interceptor kept for that response (the newest 64 drop-in error responses, up to 1 MiB, are
+   * kept; an older one falls back to what the SDK parsed), and has the facade's follow-ups: {@link
+   * InsufficientCreditsException} marks the balance empty, {@link InvalidModelException} lists the
+   * valid ids (from {@code /models}, cached). Other exceptions are returned as they are, wrapped in
+   * nothing.
    */
   public RuntimeException translate(RuntimeException e) {
-    try (ResponseCapture none = ResponseCapture.open()) {
-      return errors.translate(e, none);
+    RuntimeException sdk =
+        e instanceof CompletionException && e.getCause() instanceof RuntimeException
+            ? (RuntimeException) e.getCause()
+            : e;
+    LlmGatewayException typed;
+    try {
+      typed = errors.translate(sdk, dropIns.find(sdk));
     } catch (RuntimeException notOurs) {
       return notOurs;
     }
+    return afterFailure(typed, "");
   }
 
   /** The guide's balance probe, cached for the TTL. Never throws for a gateway answer. */
@@ -230,9 +249,17 @@ public final class HiveOpsClient implements AutoCloseable {
     return catalog.models();
   }
 
+  /**
+   * Closes the drop-in client. Releases the connection pool and dispatcher threads only when this
+   * client created them; an {@code okHttpClient(...)} you passed stays open and usable.
+   */
   @Override
   public void close() {
-    openAi.close();
+    openAi.close(); // the SDK borrowed our OkHttpClient, so this releases nothing of it
+    if (ownHttp != null) {
+      ownHttp.dispatcher().executorService().shutdown();
+      ownHttp.connectionPool().evictAll();
+    }
   }
 
   // --- shared with StreamRun, BalanceProbe and ModelCatalog ---
@@ -267,8 +294,19 @@ public final class HiveOpsClient implements AutoCloseable {
     return usage == null ? Cost.UNKNOWN : prices.costOf(model, usage);
   }
 
+  /** An empty balance reported as an error event inside a 200 stream. */
+  private static boolean isBalanceEvent(RuntimeException e) {
+    if (!(e instanceof StreamErrorEventException)) {
+      return false;
+    }
+    StreamErrorEventException s = (StreamErrorEventException) e;
+    return "insufficient_balance".equals(s.code())
+        || "insufficient_quota".equals(s.code())
+        || "insufficient_quota".equals(s.type());
+  }
+
   private RuntimeException afterFailure(RuntimeException e, String model) {
-    if (e instanceof InsufficientCreditsException) {
+    if (e instanceof InsufficientCreditsException || isBalanceEvent(e)) {
       balance.markInsufficient((LlmGatewayException) e);
     }
     if (e instanceof InvalidModelException) {

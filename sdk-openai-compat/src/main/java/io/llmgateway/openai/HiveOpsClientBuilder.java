@@ -33,6 +33,7 @@ public final class HiveOpsClientBuilder {
   Function<String, @Nullable String> environment = System::getenv;
   @Nullable Provider provider;
   boolean allowInsecureHttp;
+  boolean allowOpenAiHost;
   @Nullable OkHttpClient okHttpClient;
   final List<Interceptor> interceptors = new ArrayList<>();
   ModelMapping modelMapping = ModelMapping.hiveOpsDefaults();
@@ -85,6 +86,15 @@ public final class HiveOpsClientBuilder {
   /** Allows {@code http://} to a host other than loopback. Keys then cross the network in clear. */
   public HiveOpsClientBuilder allowInsecureHttp(boolean allow) {
     this.allowInsecureHttp = allow;
+    return this;
+  }
+
+  /**
+   * Allows a base URL on {@code openai.com}, refused by default: a HiveOps key sent there would
+   * reach a third party. For calling OpenAI itself, with an OpenAI key, through this client.
+   */
+  public HiveOpsClientBuilder allowOpenAiHost(boolean allow) {
+    this.allowOpenAiHost = allow;
     return this;
   }
 

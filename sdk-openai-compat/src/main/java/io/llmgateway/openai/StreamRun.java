@@ -1,6 +1,5 @@
 package io.llmgateway.openai;
 
-import com.openai.core.ObjectMappers;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.SseException;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -11,6 +10,7 @@ import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.error.StreamInterruptedException;
 import io.llmgateway.openai.internal.ResponseCapture;
 import io.llmgateway.pipeline.AttemptContext;
+import java.io.EOFException;
 import java.util.Iterator;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -58,10 +58,7 @@ final class StreamRun {
             }
             chunk = it.next();
           } catch (SseException e) {
-            throw client
-                .errors()
-                .classifier()
-                .classifyStreamEvent(client.provider(), payload(e), text.toString(), chunks);
+            throw client.errors().streamEvent(e, text.toString(), chunks);
           } catch (RuntimeException e) {
             if (chunks == 0) {
               throw client.errors().translate(e, capture); // nothing arrived: retryable as usual
@@ -70,6 +67,13 @@ final class StreamRun {
           }
           accept(chunk, onDelta);
         }
+      }
+      if (finishReason == null && chunks == 0) {
+        // Nothing arrived: the same as a connection lost before the first chunk, so retried.
+        throw client
+            .errors()
+            .classifier()
+            .classify(client.provider(), new EOFException("stream ended before its first chunk"));
       }
       if (finishReason == null) {
         throw interrupted("stream ended without a finish reason or [DONE]", capture, null);
@@ -123,13 +127,5 @@ final class StreamRun {
         chunks,
         finishReason,
         cause);
-  }
-
-  private static String payload(SseException e) {
-    try {
-      return "{\"error\":" + ObjectMappers.jsonMapper().writeValueAsString(e.body()) + "}";
-    } catch (Exception ignored) {
-      return "{\"error\":\"" + String.valueOf(e.getMessage()).replace("\"", "'") + "\"}";
-    }
   }
 }

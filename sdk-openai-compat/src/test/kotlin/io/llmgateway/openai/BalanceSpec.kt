@@ -74,4 +74,17 @@ class BalanceSpec :
         client.chat(ask()).text() shouldBe "Fake reply to: hello there"
       }
     }
+
+    test("the probe model is configurable, and a model the gateway rejects answers unknown") {
+      fakeHive().use { gateway ->
+        gateway.hiveClient { balanceProbeModel("gemma-2-9b-it") }.checkBalance().isOk shouldBe true
+        val body = gateway.lastRequest().body()
+        body shouldContain "\"model\":\"gemma-2-9b-it\""
+        body shouldContain "\"max_tokens\":1"
+
+        val check = gateway.hiveClient { balanceProbeModel("no-such-model") }.checkBalance()
+        check.status() shouldBe BalanceCheck.Status.UNKNOWN
+        check.reason() shouldContain "invalid model"
+      }
+    }
   })

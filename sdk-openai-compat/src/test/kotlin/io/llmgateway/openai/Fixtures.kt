@@ -7,6 +7,8 @@ import io.llmgateway.testing.FakeClock
 import io.llmgateway.testing.FakeGateway
 import java.time.Duration
 import java.util.Collections
+import okhttp3.MediaType.Companion.toMediaType
+import okhttp3.RequestBody.Companion.toRequestBody
 
 /** Advances the shared fake clock instead of sleeping, and records every wait. */
 class ClockSleeper(private val clock: FakeClock) : Sleeper {
@@ -45,3 +47,33 @@ fun FakeGateway.modelRequests(): Int =
 
 fun ask(model: String = "gpt-3.5-turbo", text: String = "hello there"): ChatCompletionCreateParams =
   ChatCompletionCreateParams.builder().model(model).addUserMessage(text).build()
+
+/**
+ * Spends [count] requests of [key]'s rate window as another client would: raw OkHttp, none of our
+ * interceptors, so our throttle learns about them only from the gateway's headers.
+ */
+fun FakeGateway.spendWindowElsewhere(count: Int, key: String = "sk-fake-hive") {
+  val raw = okhttp3.OkHttpClient()
+  val json = "application/json".toMediaType()
+  repeat(count) {
+    val body =
+      """{"model":"llama3:8b-instruct-q8_0","messages":[{"role":"user","content":"other $it"}]}"""
+    val request =
+      okhttp3.Request.Builder()
+        .url(hiveOpsBaseUrl() + "/chat/completions")
+        .header("Authorization", "Bearer $key")
+        .post(body.toRequestBody(json))
+        .build()
+    raw.newCall(request).execute().use { check(it.code == 200) { "setup call got ${it.code}" } }
+  }
+  raw.dispatcher.executorService.shutdown()
+  raw.connectionPool.evictAll()
+}
+
+/** Counts the 429s the gateway sent, seen from inside the client. */
+class TooManyCounter : okhttp3.Interceptor {
+  val count = java.util.concurrent.atomic.AtomicInteger()
+
+  override fun intercept(chain: okhttp3.Interceptor.Chain): okhttp3.Response =
+    chain.proceed(chain.request()).also { if (it.code == 429) count.incrementAndGet() }
+}

@@ -21,6 +21,26 @@ class MisconfigurationSpec :
       e.message shouldNotContain KEY
     }
 
+    test(
+      "every openai.com host is refused, unless allowOpenAiHost(true) says the key is OpenAI's"
+    ) {
+      for (url in listOf("https://eu.api.openai.com", "https://OpenAI.com/v1")) {
+        val e =
+          shouldThrow<IllegalStateException> {
+            HiveOpsClient.builder().baseUrl(url).apiKey(KEY).build()
+          }
+        e.message shouldContain "allowOpenAiHost(true)"
+      }
+      val client =
+        HiveOpsClient.builder()
+          .baseUrl("https://api.openai.com/v1")
+          .apiKey(KEY)
+          .allowOpenAiHost(true)
+          .build()
+      client.baseUrl() shouldBe "https://api.openai.com/v1/"
+      client.provider() shouldBe Provider.OPENAI_COMPATIBLE
+    }
+
     test("cleartext http to a non-loopback host is refused unless allowed") {
       val e =
         shouldThrow<IllegalStateException> {

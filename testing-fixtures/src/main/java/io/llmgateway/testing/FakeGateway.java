@@ -194,7 +194,6 @@ public final class FakeGateway implements AutoCloseable {
     return team;
   }
 
-  /** The MockWebServer underneath, for anything the fault script does not cover. */
   /**
    * Connections the gateway still holds open. It closes a connection when the client hangs up
    * (noticed at its next write), so a test can check that a cancelled stream really went away.
@@ -203,6 +202,10 @@ public final class FakeGateway implements AutoCloseable {
     return sockets.openConnections();
   }
 
+  /**
+   * The MockWebServer underneath, for anything the fault script does not cover. Its {@code
+   * takeRequest()} queue is kept empty: read {@link #requests()} instead.
+   */
   public MockWebServer server() {
     return server;
   }

@@ -10,18 +10,24 @@ import okhttp3.HttpUrl;
 public final class ConfigChecks {
   private ConfigChecks() {}
 
-  /** The base URL with the path prefix, checked for scheme, host and OpenAI's own endpoint. */
-  public static HttpUrl baseUrl(String baseUrl, String pathPrefix, boolean allowInsecureHttp) {
+  /**
+   * The base URL with the path prefix, checked for scheme, host and OpenAI's own endpoints: HiveOps
+   * keys look like OpenAI keys ({@code sk-...}), so a base URL copied from OpenAI code would hand
+   * the HiveOps key to a third party. {@code allowOpenAiHost} is the caller saying they mean it.
+   */
+  public static HttpUrl baseUrl(
+      String baseUrl, String pathPrefix, boolean allowInsecureHttp, boolean allowOpenAiHost) {
     HttpUrl url = HttpUrl.parse(baseUrl);
     if (url == null) {
       throw new IllegalArgumentException("base URL is not an http(s) URL: " + baseUrl);
     }
     String host = url.host().toLowerCase(Locale.ROOT);
-    if (host.equals("api.openai.com") || host.endsWith(".openai.com")) {
+    if (!allowOpenAiHost && (host.equals("openai.com") || host.endsWith(".openai.com"))) {
       throw new IllegalStateException(
           "base URL points at OpenAI ("
               + host
-              + ") but this client sends a HiveOps key: set baseUrl(\"https://ai.hiveops.io\")");
+              + ") but this client sends a HiveOps key: set baseUrl(\"https://ai.hiveops.io\"),"
+              + " or allowOpenAiHost(true) if the key really is an OpenAI key");
     }
     if (!url.isHttps() && !allowInsecureHttp && !isLoopback(host)) {
       throw new IllegalStateException(

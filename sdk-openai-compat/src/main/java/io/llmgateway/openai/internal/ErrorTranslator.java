@@ -9,6 +9,7 @@ import com.openai.errors.SseException;
 import io.llmgateway.error.ErrorClassifier;
 import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.error.Provider;
+import io.llmgateway.error.StreamErrorEventException;
 import io.llmgateway.http.HeaderLookup;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -47,7 +48,10 @@ public final class ErrorTranslator {
           capture.errorBody(),
           capture.contentType());
     }
-    if (e instanceof OpenAIServiceException && !(e instanceof SseException)) {
+    if (e instanceof SseException) {
+      return streamEvent((SseException) e, "", 0); // a drop-in stream: what arrived is unknown
+    }
+    if (e instanceof OpenAIServiceException) {
       OpenAIServiceException s = (OpenAIServiceException) e;
       return classifier.classify(
           provider,
@@ -63,6 +67,19 @@ public final class ErrorTranslator {
       return classifier.classify(provider, e);
     }
     throw e; // a bug of ours or the caller's: not a gateway error, not retried
+  }
+
+  /** The typed error for an error event inside a 200 stream, keeping the text that came before. */
+  public StreamErrorEventException streamEvent(SseException e, String partialText, int chunks) {
+    return classifier.classifyStreamEvent(provider, eventPayload(e), partialText, chunks);
+  }
+
+  private static String eventPayload(SseException e) {
+    try {
+      return "{\"error\":" + ObjectMappers.jsonMapper().writeValueAsString(e.body()) + "}";
+    } catch (JsonProcessingException | RuntimeException ignored) {
+      return "{\"error\":\"" + String.valueOf(e.getMessage()).replace("\"", "'") + "\"}";
+    }
   }
 
   /** The SDK keeps only the inner error object: wrap it back into {@code {"error": {...}}}. */

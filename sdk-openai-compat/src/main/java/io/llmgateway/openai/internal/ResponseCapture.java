@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the wire said for one attempt of the facade: the last response's status and headers, and an
  * error body's first bytes (the OpenAI SDK drops bodies that are not JSON). Filled by {@link
- * ResponseCaptureInterceptor} on the calling thread.
+ * ResponseCaptureInterceptor} on the calling thread; {@link DropInErrors} keeps detached ones for
+ * drop-in calls.
  */
 public final class ResponseCapture implements AutoCloseable {
   private static final ThreadLocal<@Nullable ResponseCapture> CURRENT = new ThreadLocal<>();
@@ -16,15 +17,30 @@ public final class ResponseCapture implements AutoCloseable {
   private byte[] errorBody = new byte[0];
   private @Nullable String contentType;
   private final @Nullable ResponseCapture outer;
+  private final boolean installed;
 
-  private ResponseCapture(@Nullable ResponseCapture outer) {
+  private ResponseCapture(@Nullable ResponseCapture outer, boolean installed) {
     this.outer = outer;
+    this.installed = installed;
   }
 
   /** Starts capturing responses sent from this thread until {@link #close()}. */
   public static ResponseCapture open() {
-    ResponseCapture c = new ResponseCapture(CURRENT.get());
+    ResponseCapture c = new ResponseCapture(CURRENT.get(), true);
     CURRENT.set(c);
+    return c;
+  }
+
+  /** An empty capture, tied to no thread: nothing arrived, or nothing was kept. */
+  public static ResponseCapture none() {
+    return new ResponseCapture(null, false);
+  }
+
+  /** One response, captured earlier and tied to no thread. */
+  static ResponseCapture detached(
+      int status, Headers headers, byte[] errorBody, @Nullable String type) {
+    ResponseCapture c = new ResponseCapture(null, false);
+    c.record(status, headers, errorBody, type);
     return c;
   }
 
@@ -59,6 +75,9 @@ public final class ResponseCapture implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!installed) {
+      return;
+    }
     if (outer == null) {
       CURRENT.remove();
     } else {

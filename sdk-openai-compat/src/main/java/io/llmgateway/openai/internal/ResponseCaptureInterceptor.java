@@ -12,19 +12,24 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads every response before the OpenAI SDK does: its rate-limit headers feed the shared throttle
  * (drop-in calls included), and an error body is kept (at most {@link
- * ErrorClassifier#BODY_READ_LIMIT} bytes) for our classifier, then handed on unchanged.
+ * ErrorClassifier#BODY_READ_LIMIT} bytes) for our classifier, then handed on unchanged. A facade
+ * call's error goes to its thread's {@link ResponseCapture}; a drop-in call's to {@link
+ * DropInErrors}, with the response tagged so its exception can find it.
  */
 public final class ResponseCaptureInterceptor implements Interceptor {
   private final RateLimiter limiter;
   private final Clock clock;
+  private final DropInErrors dropIns;
 
-  public ResponseCaptureInterceptor(RateLimiter limiter, Clock clock) {
+  public ResponseCaptureInterceptor(RateLimiter limiter, Clock clock, DropInErrors dropIns) {
     this.limiter = limiter;
     this.clock = clock;
+    this.dropIns = dropIns;
   }
 
   @Override
@@ -58,10 +63,14 @@ public final class ResponseCaptureInterceptor implements Interceptor {
     }
     byte[] bytes = prefix.readByteArray();
     MediaType type = body.contentType();
+    @Nullable String typeText = type == null ? null : type.toString();
+    Response.Builder out = response.newBuilder().body(ResponseBody.create(bytes, type));
     if (capture != null) {
-      capture.record(
-          response.code(), response.headers(), bytes, type == null ? null : type.toString());
+      capture.record(response.code(), response.headers(), bytes, typeText);
+    } else {
+      out.header(
+          DropInErrors.HEADER, dropIns.keep(response.code(), response.headers(), bytes, typeText));
     }
-    return response.newBuilder().body(ResponseBody.create(bytes, type)).build();
+    return out.build();
   }
 }

@@ -26,10 +26,27 @@ final class Bodies {
   static MockResponse generic(FaultContext.Dialect dialect, int status) {
     String reason = reason(status);
     if (dialect == FaultContext.Dialect.SAAS) {
-      return detail(status, reason);
+      return detail(status, saasGuideText(status, reason));
     }
     String type = status >= 500 ? "server_error" : "invalid_request_error";
     return openAiError(status, reason, type, null);
+  }
+
+  /**
+   * The SaaS guide's own text where the guide gives a generic one (its error-body list); its 403
+   * and 404 texts name a cause (credits, a job), which a generic fault must not imply.
+   */
+  private static String saasGuideText(int status, String reason) {
+    switch (status) {
+      case 401:
+        return "Invalid or missing API key";
+      case 429:
+        return "Rate limit exceeded";
+      case 500:
+        return "Internal server error";
+      default:
+        return reason;
+    }
   }
 
   /** nginx's built-in error page: CRLF line ends, {@code Server: nginx}. */

@@ -1,5 +1,6 @@
 package io.llmgateway.testing.fault;
 
+import io.llmgateway.testing.internal.WireStall;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,7 +33,10 @@ public interface Fault {
   }
 
   /**
-   * A status with a generic body in the path's dialect ({@code {"detail":"Service Unavailable"}}).
+   * A status with a generic body in the path's dialect: the reason phrase ({@code
+   * {"detail":"Service Unavailable"}}), or on SaaS paths the guide's text where it gives a generic
+   * one (401 {@code Invalid or missing API key}, 429 {@code Rate limit exceeded}, 500 {@code
+   * Internal server error}).
    */
   static Fault status(int status) {
     return context -> Bodies.generic(context.dialect(), status);
@@ -116,6 +120,19 @@ public interface Fault {
     return context -> context.realResponse().setSocketPolicy(policy);
   }
 
+  /**
+   * {@code fault} with probability {@code p}, else the real answer, drawn from a {@code new
+   * Random(seed)}: for load tests, as {@code thenAlways(Fault.sometimes(0.1, 42,
+   * Fault.status(503)))}. Thread-safe. The n-th request this fault sees gets the n-th draw, so over
+   * N requests the number struck depends only on the seed, whatever the threads; which requests
+   * they are depends on the order they arrive in.
+   *
+   * @throws IllegalArgumentException if {@code p} is not in [0, 1]
+   */
+  static Fault sometimes(double p, long seed, Fault fault) {
+    return new RandomFault(p, seed, fault);
+  }
+
   // ---- changes to the real answer ----
 
   /** The real response, its status line and headers held back for {@code delay}. */
@@ -132,6 +149,35 @@ public interface Fault {
         context
             .realResponse()
             .throttleBody(Math.max(1, afterBytes), stall.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The real response, pausing once for {@code stall} after {@code afterBytes} body bytes on the
+   * wire (chunk framing included, as for {@link #stallBody}), then sending the rest: a server that
+   * hiccups once. No pause if the body is shorter.
+   */
+  static Fault stallOnce(long afterBytes, Duration stall) {
+    return context -> {
+      MockResponse real = context.realResponse();
+      WireStall.arm(afterBytes, stall);
+      return real;
+    };
+  }
+
+  /**
+   * The real stream, pausing once for {@code stall} right after its {@code events}-th {@code data:}
+   * event (comments such as {@code : keepalive} are not counted), then sending the rest: for
+   * idle-timeout tests between chunks. No pause if the stream has fewer events.
+   */
+  static Fault stallAfterEvents(int events, Duration stall) {
+    return context -> {
+      MockResponse real = context.realResponse();
+      long offset = StreamOffsets.afterEvents(real, Math.max(0, events));
+      if (offset >= 0) {
+        WireStall.arm(offset, stall);
+      }
+      return real;
+    };
   }
 
   /** The real response cut after {@code bytes} body bytes, then the connection closes. */

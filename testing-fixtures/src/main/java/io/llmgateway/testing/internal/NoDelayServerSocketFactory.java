@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ServerSocketFactory;
@@ -16,7 +17,8 @@ import javax.net.ServerSocketFactory;
 /**
  * Server sockets whose accepted sockets have TCP_NODELAY. MockWebServer 4.12 writes headers and
  * body in separate packets; without this every small response waits ~45 ms for a delayed ACK. It
- * also counts the connections still open, so a test can see a client hang up.
+ * also counts the connections still open, so a test can see a client hang up, and lets a fault
+ * pause a response once mid-body ({@link WireStall}).
  */
 public final class NoDelayServerSocketFactory extends ServerSocketFactory {
   private final AtomicInteger open = new AtomicInteger();
@@ -81,6 +83,7 @@ public final class NoDelayServerSocketFactory extends ServerSocketFactory {
   private static final class CountedSocket extends Socket {
     private final AtomicInteger open;
     private final AtomicBoolean gone = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     CountedSocket(AtomicInteger open) {
       this.open = open;
@@ -89,6 +92,7 @@ public final class NoDelayServerSocketFactory extends ServerSocketFactory {
     private void gone() {
       if (gone.compareAndSet(false, true)) {
         open.decrementAndGet();
+        closed.countDown();
       }
     }
 
@@ -105,7 +109,7 @@ public final class NoDelayServerSocketFactory extends ServerSocketFactory {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
           try {
-            out.write(b, off, len);
+            WireStall.write(out, b, off, len, closed);
           } catch (IOException e) {
             gone();
             throw e;
@@ -115,7 +119,7 @@ public final class NoDelayServerSocketFactory extends ServerSocketFactory {
         @Override
         public void write(int b) throws IOException {
           try {
-            out.write(b);
+            WireStall.write(out, new byte[] {(byte) b}, 0, 1, closed);
           } catch (IOException e) {
             gone();
             throw e;

@@ -45,7 +45,11 @@ public final class FakeGatewayExtension
     return new FakeGatewayExtension(builder);
   }
 
-  /** The current test's gateway. */
+  /**
+   * The current test's gateway, for tests that run one at a time: it is one field shared by the
+   * class's tests. Under JUnit's parallel execution take the gateway as a test parameter instead,
+   * which comes from the test's own context.
+   */
   public FakeGateway gateway() {
     FakeGateway gateway = current;
     if (gateway == null) {

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /** The non-streaming LLM endpoints: {@code /llm-call} (3.4) and {@code /create-and-call} (3.7). */
 final class CallEndpoints {
-  static final String INSUFFICIENT_CREDITS = "Insufficient credits";
+  /** The guide's only 403 body; its credit pre-check (documented mode) answers with it. */
+  static final String INSUFFICIENT_CREDITS = "Team suspended or insufficient credits";
 
   private CallEndpoints() {}
 

@@ -11,6 +11,8 @@ import okhttp3.mockwebserver.MockResponse;
 /**
  * {@code verify_virtual_key}: the checks of spec section 2 in order, with the server's texts in
  * real-server mode and the guide's texts in documented mode (plus the guide's per-team limits).
+ * Suspended and paused teams get the server's 403 in both modes: the guide shows no text of its own
+ * for them.
  */
 final class SaasAuth {
   static final String EXPECTED = " Expected: 'Authorization: Bearer sk-xxx...'";
@@ -32,11 +34,7 @@ final class SaasAuth {
       throw unauthorized(ctx, "Invalid API key");
     }
     if (!"active".equals(team.status)) {
-      String text =
-          ctx.documented
-              ? "Team " + team.status
-              : "Team access is " + team.status + ". Please contact support.";
-      throw SaasErrors.detail(403, text);
+      throw SaasErrors.detail(403, "Team access is " + team.status + ". Please contact support.");
     }
     if (ctx.documented) {
       enforceRateLimit(ctx, team);

@@ -47,6 +47,8 @@ public final class SaasPersonality {
         "/api/credits/teams/*/transactions",
         (c, p) -> TeamEndpoints.transactions(c, p.get(0)));
     add("POST", "/api/credits/teams/*/check", (c, p) -> TeamEndpoints.check(c, p.get(0)));
+    add("GET", "/api/models", (c, p) -> ModelEndpoints.list(c));
+    add("GET", "/api/models/*", (c, p) -> ModelEndpoints.get(c, p.get(0)));
     add(
         "GET",
         "/api/model-groups/*/resolve",

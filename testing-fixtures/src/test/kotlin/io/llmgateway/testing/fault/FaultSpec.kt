@@ -57,12 +57,17 @@ class FaultSpec :
         """{"detail":"Rate limit exceeded"}"""
     }
 
-    test("times(n) fails n requests with a generic status in the path's dialect") {
+    test(
+      "times(n) fails n requests with a generic status in the path's dialect (SaaS: the guide's texts)"
+    ) {
       faults().on("GET", "/api/credits/teams/*/balance").times(2, Fault.status(503))
       saas().get("/api/credits/teams/acme/balance").body shouldBe
         """{"detail":"Service Unavailable"}"""
       saas().get("/api/credits/teams/acme/balance").status shouldBe 503
       saas().get("/api/credits/teams/acme/balance").status shouldBe 200
+      faults().on("GET", "/health").next(Fault.status(500)).next(Fault.status(429))
+      saas().get("/health").body shouldBe """{"detail":"Internal server error"}""" // the guide's
+      saas().get("/health").body shouldBe """{"detail":"Rate limit exceeded"}"""
       faults().on("GET", "/models").next(Fault.status(500))
       hive().get("/models").body shouldBe
         """{"error":{"message":"Internal Server Error","type":"server_error","code":null}}"""

@@ -8,6 +8,7 @@ import io.llmgateway.testing.FakeGateway
 import io.llmgateway.testing.Http
 import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.createJobBody
+import kotlin.concurrent.thread
 
 class FakeGatewayListenerSpec :
   FunSpec({
@@ -25,5 +26,18 @@ class FakeGatewayListenerSpec :
       fake.gateway.state().jobs().size shouldBe 0
       fake.gateway.requests().size shouldBe 0
       fake.gateway.port() shouldNotBe firstPort
+    }
+
+    test("a thread the test starts itself sees the test's gateway") {
+      var seen: FakeGateway? = null
+      thread { seen = fake.gateway }.join()
+      seen shouldBe fake.gateway
+    }
+
+    context("a container") {
+      test("gets no gateway of its own: its tests each get one") {
+        fake.gateway.state().jobs().size shouldBe 0
+        fake.gateway.port() shouldNotBe firstPort
+      }
     }
   })

@@ -98,12 +98,14 @@ class SaasAuthSpec :
         }
       }
 
-      test("suspended and paused teams get 403 Team suspended / Team paused") {
+      test("suspended and paused teams get the server's 403 texts: the guide has none of its own") {
         FakeGateway.start().use { gateway ->
-          Http(gateway.url(), "sk-fake-umbrella").get("/api/jobs/x").body shouldBe
-            """{"detail":"Team suspended"}"""
+          val suspended = Http(gateway.url(), "sk-fake-umbrella").get("/api/jobs/x")
+          suspended.status shouldBe 403
+          suspended.body shouldBe
+            """{"detail":"Team access is suspended. Please contact support."}"""
           Http(gateway.url(), "sk-fake-hooli").get("/api/jobs/x").body shouldBe
-            """{"detail":"Team paused"}"""
+            """{"detail":"Team access is paused. Please contact support."}"""
         }
       }
 

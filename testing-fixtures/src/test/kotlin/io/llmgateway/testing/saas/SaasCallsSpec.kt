@@ -166,14 +166,17 @@ class SaasCallsSpec :
     context("documented mode") {
       val docs = extension(FakeGatewayListener())
 
-      test("a team without credits gets 403 Insufficient credits before the call") {
+      test("a team without credits gets the guide's 403 body before the call") {
         val http = Http(docs.gateway.url(), "sk-fake-broke")
         val id = http.post("/api/jobs/create", createJobBody("broke")).field("job_id")
         val reply = http.post("/api/jobs/$id/llm-call", chatBody("chat-fast"))
         reply.status shouldBe 403
-        reply.body shouldBe """{"detail":"Insufficient credits"}"""
+        reply.body shouldBe """{"detail":"Team suspended or insufficient credits"}"""
+        http.post("/api/jobs/$id/llm-call-stream", chatBody("chat-fast")).body shouldBe
+          """{"detail":"Team suspended or insufficient credits"}"""
         http.post("/api/jobs/create-and-call", singleCall("chat-fast", "broke")).body shouldBe
-          """{"detail":"Insufficient credits"}"""
+          """{"detail":"Team suspended or insufficient credits"}"""
+        docs.gateway.state().job(id).calls().size shouldBe 0
       }
 
       test("responses carry metadata.model_group and a non-zero single-call cost") {

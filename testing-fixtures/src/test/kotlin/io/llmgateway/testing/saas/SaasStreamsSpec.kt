@@ -104,6 +104,17 @@ class SaasStreamsSpec :
       job.calls().single().streamed() shouldBe true
     }
 
+    test("llm-call-stream with a failing provider is one string error event, no [DONE]") {
+      val id = http().post("/api/jobs/create", createJobBody()).field("job_id")
+      val reply = http().post("/api/jobs/$id/llm-call-stream", chatBody("chat-broken"))
+      reply.status shouldBe 200
+      reply.body shouldBe
+        "data: {\"error\": \"500: No provider credentials configured for openai. Please add credentials in the admin dashboard.\"}\n\n"
+      val job = fake.gateway.state().job(id)
+      job.status() shouldBe "IN_PROGRESS" // not auto-completed, unlike create-and-call-stream
+      job.calls().single().error() shouldContain "No provider credentials"
+    }
+
     test("the HEAD bug option answers llm-call-stream with the single TypeError event") {
       FakeGateway.builder().mode(SaasMode.REAL_SERVER).llmCallStreamHeadBug(true).start().use { gw
         ->

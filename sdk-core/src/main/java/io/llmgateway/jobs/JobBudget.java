@@ -1,0 +1,85 @@
+package io.llmgateway.jobs;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A local spending limit for one job scope: before each call in {@link SaasLiteLlmClient#runJob},
+ * if the job's ledger has reached a limit, the call is refused with {@link
+ * io.llmgateway.error.BudgetExceededException} (never retried; the job then completes as failed).
+ * Only what is known counts: a call whose cost is unknown (no price for its model, or a stream that
+ * reported no usage) adds nothing to the USD figure, so pair a USD limit with prices ({@code
+ * priceTable}, {@code loadAliasPrices}) or with a token limit. Immutable.
+ */
+public final class JobBudget {
+  private final @Nullable BigDecimal maxUsd;
+  private final @Nullable Long maxTokens;
+
+  private JobBudget(@Nullable BigDecimal maxUsd, @Nullable Long maxTokens) {
+    if (maxUsd != null && maxUsd.signum() <= 0) {
+      throw new IllegalArgumentException("max USD must be positive, was " + maxUsd);
+    }
+    if (maxTokens != null && maxTokens <= 0) {
+      throw new IllegalArgumentException("max tokens must be positive, was " + maxTokens);
+    }
+    this.maxUsd = maxUsd;
+    this.maxTokens = maxTokens;
+  }
+
+  /** At most {@code usd} dollars, e.g. {@code maxUsd("0.50")}. */
+  public static JobBudget maxUsd(String usd) {
+    return maxUsd(new BigDecimal(usd));
+  }
+
+  public static JobBudget maxUsd(BigDecimal usd) {
+    return new JobBudget(usd, null);
+  }
+
+  /** At most {@code tokens} tokens (prompt and completion). */
+  public static JobBudget maxTokens(long tokens) {
+    return new JobBudget(null, tokens);
+  }
+
+  public JobBudget withMaxUsd(BigDecimal usd) {
+    return new JobBudget(usd, maxTokens);
+  }
+
+  public JobBudget withMaxTokens(long tokens) {
+    return new JobBudget(maxUsd, tokens);
+  }
+
+  public @Nullable BigDecimal usdLimit() {
+    return maxUsd;
+  }
+
+  public @Nullable Long tokenLimit() {
+    return maxTokens;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (!(o instanceof JobBudget)) {
+      return false;
+    }
+    JobBudget that = (JobBudget) o;
+    return (maxUsd == null
+            ? that.maxUsd == null
+            : that.maxUsd != null && maxUsd.compareTo(that.maxUsd) == 0)
+        && Objects.equals(maxTokens, that.maxTokens);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(maxUsd == null ? null : maxUsd.stripTrailingZeros(), maxTokens);
+  }
+
+  @Override
+  public String toString() {
+    return "JobBudget{"
+        + (maxUsd == null ? "" : "$" + maxUsd.toPlainString())
+        + (maxUsd != null && maxTokens != null ? ", " : "")
+        + (maxTokens == null ? "" : maxTokens + " tokens")
+        + "}";
+  }
+}
