@@ -3,10 +3,12 @@ package io.llmgateway.reliability
 import com.openai.models.chat.completions.ChatCompletionCreateParams
 import io.llmgateway.coroutines.collectText
 import io.llmgateway.coroutines.job
+import io.llmgateway.coroutines.openai.suspending
 import io.llmgateway.coroutines.suspending
 import io.llmgateway.jobs.JobSpec
 import io.llmgateway.jobs.LlmCallRequest
 import io.llmgateway.metrics.MetricsSnapshot
+import kotlin.time.toKotlinDuration
 import kotlinx.coroutines.runBlocking
 
 /** What a client returned: its text, and everything it left readable (for the canary). */
@@ -104,4 +106,29 @@ object BlockingHiveOpsDriver : Driver {
   }
 }
 
-val drivers: List<Driver> = listOf(BlockingJobDriver, SuspendingJobDriver, BlockingHiveOpsDriver)
+/** The HiveOps facade through sdk-coroutines: suspend `chat`, a Flow stream. */
+object SuspendingHiveOpsDriver : Driver {
+  override val name = "HiveOps facade, coroutines"
+  override val gateway = Gateway.HIVEOPS
+  override val virtualTime = false
+
+  override fun run(case: Case, metrics: (MetricsSnapshot) -> Unit): Answer {
+    case.hive().use { client ->
+      try {
+        val hive = client.suspending(streamIdleTimeout = Matrix.TIMEOUT.toKotlinDuration())
+        return runBlocking {
+          when (case.scenario.shape) {
+            Shape.CALL -> hive.chat(chatParams(case)).let { Answer(it.text(), listOf(it.toString())) }
+            Shape.STREAM ->
+              hive.streamResult(chatParams(case)).let { Answer(it.text(), listOf(it.toString())) }
+          }
+        }
+      } finally {
+        metrics(client.executor().metrics().snapshot())
+      }
+    }
+  }
+}
+
+val drivers: List<Driver> =
+  listOf(BlockingJobDriver, SuspendingJobDriver, BlockingHiveOpsDriver, SuspendingHiveOpsDriver)
