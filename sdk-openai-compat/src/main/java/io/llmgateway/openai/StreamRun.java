@@ -125,7 +125,7 @@ final class StreamRun {
         cause);
   }
 
-  private static String payload(SseException e) {
+  static String payload(SseException e) {
     try {
       return "{\"error\":" + ObjectMappers.jsonMapper().writeValueAsString(e.body()) + "}";
     } catch (Exception ignored) {
