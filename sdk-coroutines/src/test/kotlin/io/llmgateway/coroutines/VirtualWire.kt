@@ -9,8 +9,12 @@ import java.time.Instant
 import java.time.ZoneId
 import java.time.ZoneOffset
 import java.util.Collections
+import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.first
+import kotlinx.coroutines.flow.onCompletion
+import kotlinx.coroutines.flow.onEach
+import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.test.TestScope
 import kotlinx.coroutines.test.currentTime
@@ -28,20 +32,21 @@ fun TestScope.virtualClock(start: Instant = Instant.EPOCH): Clock =
 
 /**
  * Virtual time for calls over real HTTP. `runTest` jumps to the next timer whenever its thread is
- * idle, and waiting for a real socket looks idle: an attempt's own timeout would fire at once. This
- * listener keeps the scheduler busy (a coroutine that yields) while an attempt is on the wire, so
- * virtual time stands still there and only jumps through the waits between attempts. It also
- * records the virtual time each attempt started at.
+ * idle, and waiting for a real socket looks idle: an attempt's own timeout, or a stream's idle
+ * timer, would fire at once. This listener keeps the scheduler busy (a coroutine that yields) while
+ * an attempt is on the wire, and while a stream read through [read] delivers its body, so virtual
+ * time stands still there and only jumps through the waits between attempts. It also records the
+ * virtual time each attempt started at.
  */
 class VirtualWire(private val scope: TestScope) : CallListener {
-  private val onWire = MutableStateFlow(false)
+  private val onWire = MutableStateFlow(0)
   val attemptsAt: MutableList<Long> = Collections.synchronizedList(mutableListOf())
 
   init {
     scope.backgroundScope.launch {
       while (true) {
-        onWire.first { it }
-        while (onWire.value) yield()
+        onWire.first { it > 0 }
+        while (onWire.value > 0) yield()
       }
     }
   }
@@ -50,10 +55,23 @@ class VirtualWire(private val scope: TestScope) : CallListener {
     when (event) {
       is AttemptStarted -> {
         attemptsAt += scope.currentTime
-        onWire.value = true
+        onWire.update { it + 1 }
       }
-      is AttemptFinished -> onWire.value = false
+      is AttemptFinished -> onWire.update { it - 1 }
       else -> {}
     }
+  }
+
+  /** [flow], holding virtual time still from its first element (its attempt's end) to its end. */
+  fun <T> read(flow: Flow<T>): Flow<T> {
+    var reading = false
+    return flow
+      .onEach {
+        if (!reading) {
+          reading = true
+          onWire.update { it + 1 }
+        }
+      }
+      .onCompletion { if (reading) onWire.update { it - 1 } }
   }
 }
