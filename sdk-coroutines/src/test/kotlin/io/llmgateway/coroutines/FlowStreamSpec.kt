@@ -7,6 +7,8 @@ import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldNotBeEmpty
 import io.kotest.matchers.string.shouldStartWith
+import io.kotest.matchers.types.shouldBeInstanceOf
+import io.llmgateway.error.CallTimeoutException
 import io.llmgateway.error.StreamErrorEventException
 import io.llmgateway.error.StreamInterruptedException
 import io.llmgateway.jobs.JobSpec
@@ -77,6 +79,8 @@ class FlowStreamSpec :
             }
           error.message!! shouldContain "no chunk for 300 ms"
           error.partialText().shouldNotBeEmpty()
+          error.cause.shouldBeInstanceOf<CallTimeoutException>().kind() shouldBe
+            CallTimeoutException.Kind.READ
         }
       }
     }
@@ -94,10 +98,13 @@ class FlowStreamSpec :
             .on("POST", "/api/jobs/*/llm-call-stream")
             .next(Fault.stallBody(700, Duration.ofSeconds(5)))
             .thenPass()
-          shouldThrow<StreamInterruptedException> {
+          val error =
+            shouldThrow<StreamInterruptedException> {
               client.llmCallStream(job.jobId(), question()).collectText()
             }
-            .message!! shouldContain "total stream timeout"
+          error.message!! shouldContain "total stream timeout"
+          error.cause.shouldBeInstanceOf<CallTimeoutException>().kind() shouldBe
+            CallTimeoutException.Kind.TOTAL
         }
       }
     }

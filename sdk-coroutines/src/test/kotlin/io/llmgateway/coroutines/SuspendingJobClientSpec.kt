@@ -1,5 +1,6 @@
 package io.llmgateway.coroutines
 
+import io.kotest.assertions.nondeterministic.eventually
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldHaveSize
@@ -13,9 +14,12 @@ import io.llmgateway.jobs.JobStatus
 import io.llmgateway.testing.fault.Fault
 import java.time.Duration
 import java.util.concurrent.Executors
+import kotlin.time.Duration.Companion.seconds
 import kotlinx.coroutines.asCoroutineDispatcher
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
+import kotlinx.coroutines.cancelAndJoin
+import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withContext
 import okhttp3.mockwebserver.SocketPolicy
@@ -86,6 +90,36 @@ class SuspendingJobClientSpec :
             .thenPass()
           client.completeJob(job.jobId(), JobOutcome.completed()).confirmedByRead() shouldBe true
           gateway.state().job(job.jobId()).completeCount() shouldBe 1
+        }
+      }
+    }
+
+    test("cancelling an in-flight llmCall closes the connection and frees OkHttp's dispatcher") {
+      fake().use { gateway ->
+        val http = okhttp3.OkHttpClient()
+        runBlocking {
+          val client = gateway.suspendingClient(http = http)
+          val job = client.createJob(JobSpec.of("k"))
+          // Start from no connection at all, so the only one left is the call's.
+          http.connectionPool.evictAll()
+          eventually(5.seconds) { gateway.openConnections() shouldBe 0 }
+          gateway
+            .faults()
+            .on("POST", "/api/jobs/*/llm-call")
+            .next(Fault.delayHeaders(Duration.ofSeconds(2)))
+            .thenPass()
+          val call = launch { client.llmCall(job.jobId(), question()) }
+          eventually(5.seconds) {
+            gateway.requestsTo("POST", "/llm-call") shouldBe 1
+            http.dispatcher.runningCallsCount() shouldBe 1
+          }
+          call.cancelAndJoin()
+          // A call that had completed would leave its connection open in the pool.
+          eventually(5.seconds) {
+            gateway.openConnections() shouldBe 0
+            http.dispatcher.runningCallsCount() shouldBe 0
+          }
+          gateway.requestsTo("POST", "/llm-call") shouldBe 1
         }
       }
     }

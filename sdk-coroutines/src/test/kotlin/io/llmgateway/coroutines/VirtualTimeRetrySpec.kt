@@ -17,11 +17,7 @@ import io.llmgateway.pipeline.Timeouts
 import io.llmgateway.ratelimit.RateLimitConfig
 import io.llmgateway.ratelimit.RateLimiter
 import io.llmgateway.retry.RetryPolicy
-import java.time.Clock
 import java.time.Duration
-import java.time.Instant
-import java.time.ZoneId
-import java.time.ZoneOffset
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.test.TestScope
 import kotlinx.coroutines.test.currentTime
@@ -30,15 +26,6 @@ import kotlinx.coroutines.test.runTest
 /** The suspending loop waits with `delay`: in virtual time the schedules are exact and instant. */
 class VirtualTimeRetrySpec :
   FunSpec({
-    fun TestScope.virtualClock(): Clock =
-      object : Clock() {
-        override fun instant(): Instant = Instant.ofEpochMilli(testScheduler.currentTime)
-
-        override fun getZone(): ZoneId = ZoneOffset.UTC
-
-        override fun withZone(zone: ZoneId): Clock = this
-      }
-
     fun TestScope.executor(policy: RetryPolicy, limiter: RateLimiter = RateLimiter.ofDefaults()) =
       ResilientExecutor.builder()
         .provider(Provider.SAAS_LITELLM)

@@ -16,6 +16,7 @@ import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.error.Provider;
 import io.llmgateway.error.StreamErrorEventException;
 import io.llmgateway.http.HeaderLookup;
+import io.llmgateway.openai.internal.CallScopeInterceptor;
 import io.llmgateway.openai.internal.ConfigChecks;
 import io.llmgateway.openai.internal.DropInErrors;
 import io.llmgateway.openai.internal.ErrorTranslator;
@@ -58,6 +59,7 @@ public final class HiveOpsClient implements AutoCloseable {
   private final DropInErrors dropIns = new DropInErrors();
   final BalanceProbe balance;
   final ModelCatalog catalog;
+  private final HiveOpsCalls calls;
 
   HiveOpsClient(HiveOpsClientBuilder b) {
     String key = b.apiKey != null ? b.apiKey : b.environment.apply(HiveOpsClientBuilder.KEY_ENV);
@@ -82,10 +84,13 @@ public final class HiveOpsClient implements AutoCloseable {
     var limiter = b.rateLimiterOrDefault();
     OkHttpClient shared = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
     this.ownHttp = b.okHttpClient == null ? shared : null;
+    // First in the chain: non-blocking attempts (calls()) get their capture before the throttle.
+    CallScopeInterceptor scopes = new CallScopeInterceptor();
     OkHttpClient.Builder http =
         shared
             .newBuilder()
             .retryOnConnectionFailure(false) // one retry loop: ours
+            .addInterceptor(scopes)
             .addInterceptor(new RequestRewriteInterceptor(b.modelMapping, b.maxTokens))
             .addInterceptor(new ThrottleInterceptor(limiter, b.clock, b.sleeper))
             .addInterceptor(new ResponseCaptureInterceptor(limiter, b.clock, dropIns));
@@ -114,6 +119,7 @@ public final class HiveOpsClient implements AutoCloseable {
     this.errors = new ErrorTranslator(provider, new ErrorClassifier(b.clock));
     this.balance = new BalanceProbe(this, b.probeModel, b.balanceTtl, b.balanceGuard, b.clock);
     this.catalog = new ModelCatalog(this, b.modelsTtl, b.clock);
+    this.calls = new HiveOpsCalls(this, scopes, b);
   }
 
   public static HiveOpsClientBuilder builder() {
@@ -151,6 +157,11 @@ public final class HiveOpsClient implements AutoCloseable {
     return prices;
   }
 
+  /** The facade's calls one attempt at a time, without blocking, for other loops (coroutines). */
+  public HiveOpsCalls calls() {
+    return calls;
+  }
+
   /** One chat completion, retried, throttled and priced. Blocking. */
   public ChatResult chat(ChatCompletionCreateParams params) {
     return chat(params, CallOptions.defaults());
@@ -180,14 +191,20 @@ public final class HiveOpsClient implements AutoCloseable {
       } catch (RuntimeException e) {
         throw errors.translate(e, capture);
       }
-      String answered = completion.model().isEmpty() ? model : completion.model();
-      TokenUsage usage = completion.usage().map(HiveOpsClient::usage).orElse(null);
-      if (usage != null) {
-        ctx.recordUsage(usage.totalTokens());
-      }
-      return new ChatResult(
-          completion, answered, usage, costOf(answered, usage), snapshot(capture), ctx.requestId());
+      return chatResult(ctx, completion, model, capture);
     }
+  }
+
+  /** The answer to one chat attempt; its usage corrects the throttle's estimate. */
+  ChatResult chatResult(
+      AttemptContext ctx, ChatCompletion completion, String model, ResponseCapture capture) {
+    String answered = completion.model().isEmpty() ? model : completion.model();
+    TokenUsage usage = completion.usage().map(HiveOpsClient::usage).orElse(null);
+    if (usage != null) {
+      ctx.recordUsage(usage.totalTokens());
+    }
+    return new ChatResult(
+        completion, answered, usage, costOf(answered, usage), snapshot(capture), ctx.requestId());
   }
 
   /**
@@ -306,12 +323,17 @@ public final class HiveOpsClient implements AutoCloseable {
   }
 
   private RuntimeException afterFailure(RuntimeException e, String model) {
+    return afterFailure(
+        e, model, e instanceof InvalidModelException ? catalog.modelsQuietly() : List.of());
+  }
+
+  /** {@code valid}: the gateway's models, fetched by the caller's loop, for an invalid model. */
+  RuntimeException afterFailure(RuntimeException e, String model, List<String> valid) {
     if (e instanceof InsufficientCreditsException || isBalanceEvent(e)) {
       balance.markInsufficient((LlmGatewayException) e);
     }
     if (e instanceof InvalidModelException) {
       InvalidModelException m = (InvalidModelException) e;
-      List<String> valid = catalog.modelsQuietly();
       String rejected = m.model().isEmpty() ? model : m.model();
       return new InvalidModelException(
           m.getMessage() + (valid.isEmpty() ? "" : "; valid models: " + String.join(", ", valid)),

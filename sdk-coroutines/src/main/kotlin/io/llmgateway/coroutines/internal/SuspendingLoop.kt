@@ -9,14 +9,17 @@ import io.llmgateway.pipeline.CallOptions
 import io.llmgateway.pipeline.Endpoint
 import io.llmgateway.pipeline.ResilientExecutor
 import kotlin.coroutines.cancellation.CancellationException
-import kotlinx.coroutines.TimeoutCancellationException
+import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.delay
-import kotlinx.coroutines.withTimeout
+import kotlinx.coroutines.ensureActive
+import kotlinx.coroutines.withTimeoutOrNull
 
 /**
  * The suspending twin of the blocking loop: the same [CallDriver] decides (throttle, circuit,
  * deadline, retry and backoff), and waits are `delay`s instead of sleeps. Each attempt also runs
- * under `withTimeout`, whose expiry surfaces as the SDK's typed attempt timeout.
+ * under its own timeout, whose expiry surfaces as the SDK's typed attempt timeout. A cancellation
+ * from outside (the caller's `withTimeout`, a cancelled job) is not an attempt failure: it is not
+ * counted, not retried, and propagates as the cancellation it is.
  */
 internal suspend fun <T : Any> ResilientExecutor.executeSuspending(
   endpoint: Endpoint,
@@ -33,17 +36,30 @@ internal suspend fun <T : Any> ResilientExecutor.executeSuspending(
     val ctx = step.context()
     val result =
       try {
-        withTimeout(ctx.timeout().toMillis().coerceAtLeast(1)) { attempt(ctx) }
-      } catch (e: TimeoutCancellationException) {
-        pause(driver, driver.failed(attemptTimedOut(ctx, e)))
-        continue
+        // Null only when this attempt's own timer fired (an attempt never answers null): an
+        // outer timeout or cancellation is thrown through instead, to the catch below.
+        withTimeoutOrNull(ctx.timeout().toMillis().coerceAtLeast(1)) { attempt(ctx) }
       } catch (e: LlmGatewayException) {
+        stillWanted(driver)
         pause(driver, driver.failed(e))
         continue
       } catch (e: Throwable) {
         throw driver.aborted(e)
       }
+    if (result == null) {
+      pause(driver, driver.failed(attemptTimedOut(ctx)))
+      continue
+    }
     return driver.succeeded(result)
+  }
+}
+
+/** An error that lost the race with the caller's cancellation is not the attempt's failure. */
+private suspend fun stillWanted(driver: CallDriver) {
+  try {
+    currentCoroutineContext().ensureActive()
+  } catch (e: CancellationException) {
+    throw driver.aborted(e)
   }
 }
 
@@ -56,10 +72,10 @@ private suspend fun pause(driver: CallDriver, step: CallDriver.Step) {
   driver.waited(step)
 }
 
-private fun attemptTimedOut(ctx: AttemptContext, cause: Throwable): CallTimeoutException =
+private fun attemptTimedOut(ctx: AttemptContext): CallTimeoutException =
   CallTimeoutException(
     "attempt timeout after ${ctx.timeout().toMillis()}ms [${ctx.provider().id()}]",
     ErrorDetails.of(ctx.provider()),
     CallTimeoutException.Kind.ATTEMPT,
-    cause,
+    null,
   )

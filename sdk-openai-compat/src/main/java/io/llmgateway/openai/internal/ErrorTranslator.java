@@ -74,7 +74,8 @@ public final class ErrorTranslator {
     return classifier.classifyStreamEvent(provider, eventPayload(e), partialText, chunks);
   }
 
-  private static String eventPayload(SseException e) {
+  /** An error event as the JSON payload it came in: {@code {"error": ...}}. */
+  public static String eventPayload(SseException e) {
     try {
       return "{\"error\":" + ObjectMappers.jsonMapper().writeValueAsString(e.body()) + "}";
     } catch (JsonProcessingException | RuntimeException ignored) {
