@@ -118,7 +118,8 @@ object SuspendingHiveOpsDriver : Driver {
         val hive = client.suspending(streamIdleTimeout = Matrix.TIMEOUT.toKotlinDuration())
         return runBlocking {
           when (case.scenario.shape) {
-            Shape.CALL -> hive.chat(chatParams(case)).let { Answer(it.text(), listOf(it.toString())) }
+            Shape.CALL ->
+              hive.chat(chatParams(case)).let { Answer(it.text(), listOf(it.toString())) }
             Shape.STREAM ->
               hive.streamResult(chatParams(case)).let { Answer(it.text(), listOf(it.toString())) }
           }
