@@ -1,5 +1,6 @@
 package io.llmgateway.benchmarks;
 
+import io.llmgateway.benchmarks.errors.ErrorClassificationRun;
 import io.llmgateway.benchmarks.harness.AllocationMeter;
 import io.llmgateway.benchmarks.jobs.JobCallOverhead;
 import io.llmgateway.benchmarks.report.MachineFacts;
@@ -92,6 +93,7 @@ public final class BenchMain {
       log.println("section " + id);
       sections.add(
           switch (id) {
+            case "a" -> ErrorClassificationRun.run(sizes, log);
             case "b" -> JobCallOverhead.run(sizes, meter, log);
             default -> throw new UnsupportedOperationException(
                 "section " + id + " is not built yet");
