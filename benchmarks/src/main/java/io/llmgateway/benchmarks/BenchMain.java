@@ -2,10 +2,12 @@ package io.llmgateway.benchmarks;
 
 import io.llmgateway.benchmarks.errors.ErrorClassificationRun;
 import io.llmgateway.benchmarks.harness.AllocationMeter;
+import io.llmgateway.benchmarks.hiveops.HiveOpsOverhead;
 import io.llmgateway.benchmarks.jobs.JobCallOverhead;
 import io.llmgateway.benchmarks.report.MachineFacts;
 import io.llmgateway.benchmarks.report.ReportWriter;
 import io.llmgateway.benchmarks.report.Section;
+import io.llmgateway.benchmarks.stream.StreamThroughput;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -95,6 +97,8 @@ public final class BenchMain {
           switch (id) {
             case "a" -> ErrorClassificationRun.run(sizes, log);
             case "b" -> JobCallOverhead.run(sizes, meter, log);
+            case "c" -> HiveOpsOverhead.run(sizes, meter, log);
+            case "d" -> StreamThroughput.run(sizes, meter, log);
             default -> throw new UnsupportedOperationException(
                 "section " + id + " is not built yet");
           });
