@@ -1,9 +1,11 @@
 package io.llmgateway.benchmarks;
 
 import io.llmgateway.benchmarks.errors.ErrorClassificationRun;
+import io.llmgateway.benchmarks.faults.RandomFaults;
 import io.llmgateway.benchmarks.harness.AllocationMeter;
 import io.llmgateway.benchmarks.hiveops.HiveOpsOverhead;
 import io.llmgateway.benchmarks.jobs.JobCallOverhead;
+import io.llmgateway.benchmarks.ratelimit.RateLimitAdherence;
 import io.llmgateway.benchmarks.report.MachineFacts;
 import io.llmgateway.benchmarks.report.ReportWriter;
 import io.llmgateway.benchmarks.report.Section;
@@ -99,8 +101,9 @@ public final class BenchMain {
             case "b" -> JobCallOverhead.run(sizes, meter, log);
             case "c" -> HiveOpsOverhead.run(sizes, meter, log);
             case "d" -> StreamThroughput.run(sizes, meter, log);
-            default -> throw new UnsupportedOperationException(
-                "section " + id + " is not built yet");
+            case "e" -> RateLimitAdherence.run(sizes, log);
+            case "f" -> RandomFaults.run(sizes, log);
+            default -> throw new IllegalStateException(id);
           });
     }
     if (meter == null) {
