@@ -48,7 +48,7 @@ public record Sizes(
     return new Sizes(
         false,
         3,
-        3,
+        5,
         Duration.ofSeconds(1),
         5,
         Duration.ofSeconds(1),

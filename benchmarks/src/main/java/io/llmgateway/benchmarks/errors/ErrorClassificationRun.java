@@ -117,8 +117,8 @@ public final class ErrorClassificationRun {
         new Row(
             "a",
             "error classification, " + n + " bodies (JMH, time per body)",
-            f("%.0f ns", 1e9 / (oursOps * n)),
-            f("%.0f ns (Moshi readJsonValue)", 1e9 / (moshiOps * n)),
+            f("%,.0f ns", 1e9 / (oursOps * n)),
+            f("%,.0f ns (Moshi readJsonValue)", 1e9 / (moshiOps * n)),
             ratio(timeRatio),
             "none set in issue 9 (context)",
             Verdict.INFO));
@@ -219,7 +219,9 @@ public final class ErrorClassificationRun {
             + " alternating batches of "
             + sizes.bodyBatchSize()
             + " per contestant, median batch; indicative only, the JMH figure above is the"
-            + " measurement):");
+            + " measurement). One body repeated is friendlier to the CPU than 64 different ones in"
+            + " turn, so these read lower than the JMH figure; on a busy machine (JIT threads"
+            + " starved) the gap grows, and the load average in the machine table says so):");
     s.table(t);
   }
 

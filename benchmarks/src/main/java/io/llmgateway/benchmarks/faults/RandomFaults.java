@@ -216,7 +216,7 @@ public final class RandomFaults {
             who + ": success rate with 20 % 503s",
             percent(rate) + f(" (%d of %d failed)", faulty.failed, faulty.calls),
             "expected " + percent(1 - Math.pow(FAULT_RATE, ATTEMPTS)),
-            "",
+            "-",
             f("<= %d failures (binomial 99.5 %%)", bound),
             faulty.failed <= bound ? Verdict.PASS : Verdict.MISS));
     s.row(

@@ -198,7 +198,7 @@ public final class RateLimitAdherence {
           new Row(
               "e",
               "burst, guide's naive retry loop (reference): 429s / failed / time vs floor",
-              "",
+              "-",
               f(
                   "%d x 429, %d failed, %s",
                   naive.tooMany, naive.outcome.failed(), seconds(naive.outcome.total().toNanos())),
