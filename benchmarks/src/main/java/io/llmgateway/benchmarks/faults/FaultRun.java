@@ -1,6 +1,7 @@
 package io.llmgateway.benchmarks.faults;
 
 import io.llmgateway.benchmarks.harness.Latencies;
+import io.llmgateway.circuit.CircuitState;
 import io.llmgateway.metrics.CallListener;
 import io.llmgateway.metrics.CircuitStateChanged;
 import io.llmgateway.metrics.RetryScheduled;
@@ -11,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs {@code calls} calls from {@code threads} threads and keeps what the report needs: successes,
- * failures by type, per-call latency (retry waits included), and the retries and circuit changes
- * the client reported through its listener (register one per client, one client per run).
+ * failures by type, per-call latency (retry waits included), and the retries and circuit-breaker
+ * openings the client reported through its listener (register one per client, one client per run).
  */
 final class FaultRun implements CallListener {
   /** One call; throws when it failed for good. */
@@ -22,7 +23,7 @@ final class FaultRun implements CallListener {
   }
 
   final AtomicLong retries = new AtomicLong();
-  final AtomicLong circuitChanges = new AtomicLong();
+  final AtomicLong circuitOpens = new AtomicLong();
   final Latencies latencies = new Latencies();
   final Map<String, Integer> failures = new TreeMap<>();
   int calls;
@@ -33,8 +34,8 @@ final class FaultRun implements CallListener {
   public void onEvent(io.llmgateway.metrics.CallEvent event) {
     if (event instanceof RetryScheduled) {
       retries.incrementAndGet();
-    } else if (event instanceof CircuitStateChanged) {
-      circuitChanges.incrementAndGet();
+    } else if (event instanceof CircuitStateChanged changed && changed.to() == CircuitState.OPEN) {
+      circuitOpens.incrementAndGet();
     }
   }
 

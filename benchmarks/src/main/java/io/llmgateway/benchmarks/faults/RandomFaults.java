@@ -12,6 +12,7 @@ import io.llmgateway.benchmarks.report.Row;
 import io.llmgateway.benchmarks.report.Section;
 import io.llmgateway.benchmarks.report.Table;
 import io.llmgateway.benchmarks.report.Verdict;
+import io.llmgateway.circuit.CircuitBreakerConfig;
 import io.llmgateway.error.Provider;
 import io.llmgateway.jobs.JobOutcome;
 import io.llmgateway.jobs.JobSpec;
@@ -66,7 +67,7 @@ public final class RandomFaults {
             "succeeded",
             "failed",
             "retries / call",
-            "circuit changes",
+            "breaker opened",
             "mean",
             "p50",
             "p99",
@@ -147,6 +148,7 @@ public final class RandomFaults {
                     + " mean the policy is not what it says: that is the goal below.",
                 pFail, percent(1 - pFail), bound, calls));
     s.table(t);
+    s.text(breakerNote(jobFaulty, hiveFaulty));
     rows(s, "job client", jobClean, jobFaulty, bound);
     rows(s, "HiveOps facade", hiveClean, hiveFaulty, bound);
     return s;
@@ -160,7 +162,7 @@ public final class RandomFaults {
         r.calls - r.failed,
         r.failed + (r.failures.isEmpty() ? "" : " " + r.failures),
         f("%.3f", (double) r.retries.get() / r.calls),
-        r.circuitChanges.get(),
+        r.circuitOpens.get(),
         millis(r.latencies.mean()),
         millis(r.latencies.median()),
         millis(r.latencies.p99()),
@@ -205,6 +207,40 @@ public final class RandomFaults {
       FaultRun.run(run, calls, threads, () -> client.chat(params));
     }
     return run;
+  }
+
+  /**
+   * What the default circuit breaker did, and how likely it was to open by chance at this fault
+   * rate and this many attempts: a MISS caused by the breaker reads differently from one caused by
+   * the retry policy.
+   */
+  private static String breakerNote(FaultRun job, FaultRun hive) {
+    CircuitBreakerConfig defaults = CircuitBreakerConfig.ofDefaults();
+    int jobAttempts = job.calls + (int) job.retries.get();
+    int hiveAttempts = hive.calls + (int) hive.retries.get();
+    return f(
+        "Both clients keep the default circuit breaker (%d-call window, at least %d calls, opens"
+            + " at %.0f %% failures, stays open %d s). It opened %d time(s) for the job client and"
+            + " %d time(s) for the facade in the faulted runs; %s. With independent 20 %% failures"
+            + " such a window reaches %.0f %% at least once within %d attempts (the job client's"
+            + " run) in %s of runs, within %d attempts (the facade's) in %s (seeded Monte Carlo,"
+            + " 20,000 runs): whether the breaker trips in a given run is luck, and when it does,"
+            + " every call fails fast until it half-opens.",
+        defaults.slidingWindowSize(),
+        defaults.minimumNumberOfCalls(),
+        defaults.failureRateThreshold(),
+        defaults.waitDurationInOpenState().toSeconds(),
+        job.circuitOpens.get(),
+        hive.circuitOpens.get(),
+        job.failures.containsKey("CircuitOpenException")
+                || hive.failures.containsKey("CircuitOpenException")
+            ? "`CircuitOpenException` in the failed column is the breaker refusing calls"
+            : "no call was refused by an open breaker",
+        defaults.failureRateThreshold(),
+        jobAttempts,
+        percent(BreakerOdds.ofOpening(defaults, FAULT_RATE, jobAttempts, 20_000)),
+        hiveAttempts,
+        percent(BreakerOdds.ofOpening(defaults, FAULT_RATE, hiveAttempts, 20_000)));
   }
 
   /** Summary rows for one client: success rate against the binomial bound, and added latency. */
