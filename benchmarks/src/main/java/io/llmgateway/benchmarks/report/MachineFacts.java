@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /** The facts a reader needs to judge the numbers: hardware, JDK, OS, load, date and source. */
 public record MachineFacts(
@@ -72,22 +73,42 @@ public record MachineFacts(
     return System.getProperty("os.arch");
   }
 
+  /**
+   * The commit, with {@code -dirty} when tracked files outside {@code benchmarks/results} differ
+   * from it (earlier reports are not a change to the code measured).
+   */
   private static String gitCommit() {
+    String head = git("rev-parse", "--short=12", "HEAD");
+    if (head == null || head.isEmpty()) {
+      return "unknown";
+    }
+    String changes =
+        git(
+            "status",
+            "--porcelain",
+            "--untracked-files=no",
+            "--",
+            ":(top)",
+            ":(top,exclude)benchmarks/results");
+    return changes == null
+        ? head + " (status unknown)"
+        : changes.isEmpty() ? head : head + "-dirty";
+  }
+
+  private static @Nullable String git(String... args) {
     try {
-      Process p =
-          new ProcessBuilder("git", "describe", "--always", "--dirty", "--abbrev=12")
-              .redirectErrorStream(true)
-              .start();
+      String[] command = new String[args.length + 1];
+      command[0] = "git";
+      System.arraycopy(args, 0, command, 1, args.length);
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty()) {
-        return out;
-      }
+      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
     } catch (IOException e) {
-      // no git here
+      return null; // no git here
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return null;
     }
-    return "unknown";
   }
 
   List<String> lines() {
