@@ -48,9 +48,12 @@ public final class CircuitBreakerRegistry {
 
   /** The breaker for {@code provider} and {@code endpoint}, created on first use. */
   public CircuitBreaker breaker(Provider provider, Endpoint endpoint) {
-    return breakers.computeIfAbsent(
-        new Key(provider, endpoint),
-        k -> new CircuitBreaker(provider, endpoint, configFor(endpoint), fanOut));
+    Key key = new Key(provider, endpoint);
+    CircuitBreaker b = breakers.get(key); // no capturing lambda on the hot path
+    return b != null
+        ? b
+        : breakers.computeIfAbsent(
+            key, k -> new CircuitBreaker(provider, endpoint, configFor(endpoint), fanOut));
   }
 
   public CircuitBreakerConfig configFor(Endpoint endpoint) {

@@ -45,58 +45,79 @@ public final class CallLogger implements CallListener {
     return new CallLogger(log, headers);
   }
 
+  /**
+   * Logs {@code event} at its level. Nothing is redacted, formatted or built when that level is off
+   * (the common case for the DEBUG events of every successful call).
+   */
   @Override
   public void onEvent(CallEvent event) {
     if (event instanceof CallStarted) {
       CallStarted e = (CallStarted) event;
-      at(Level.DEBUG, event, e.requestId()).log("call started");
+      if (log.isDebugEnabled()) {
+        at(Level.DEBUG, event, e.requestId()).log("call started");
+      }
     } else if (event instanceof AttemptStarted) {
       AttemptStarted e = (AttemptStarted) event;
-      at(Level.DEBUG, event, e.requestId())
-          .addKeyValue("attempt", e.attempt())
-          .addKeyValue("timeoutMs", e.timeout().toMillis())
-          .log("attempt started");
+      if (log.isDebugEnabled()) {
+        at(Level.DEBUG, event, e.requestId())
+            .addKeyValue("attempt", e.attempt())
+            .addKeyValue("timeoutMs", e.timeout().toMillis())
+            .log("attempt started");
+      }
     } else if (event instanceof AttemptFinished) {
       AttemptFinished e = (AttemptFinished) event;
-      LoggingEventBuilder b =
-          at(e.success() ? Level.DEBUG : Level.INFO, event, e.requestId())
-              .addKeyValue("attempt", e.attempt())
-              .addKeyValue("latencyMs", e.latency().toMillis());
-      withError(b, e.status(), e.errorType())
-          .log(e.success() ? "attempt succeeded" : "attempt failed");
+      Level level = e.success() ? Level.DEBUG : Level.INFO;
+      if (log.isEnabledForLevel(level)) {
+        LoggingEventBuilder b =
+            at(level, event, e.requestId())
+                .addKeyValue("attempt", e.attempt())
+                .addKeyValue("latencyMs", e.latency().toMillis());
+        withError(b, e.status(), e.errorType())
+            .log(e.success() ? "attempt succeeded" : "attempt failed");
+      }
     } else if (event instanceof RetryScheduled) {
       RetryScheduled e = (RetryScheduled) event;
-      at(Level.INFO, event, e.requestId())
-          .addKeyValue("attempt", e.attempt())
-          .addKeyValue("errorType", e.errorType())
-          .addKeyValue("waitMs", e.delay().toMillis())
-          .addKeyValue("reason", e.reason().name())
-          .log("retry scheduled");
+      if (log.isInfoEnabled()) {
+        at(Level.INFO, event, e.requestId())
+            .addKeyValue("attempt", e.attempt())
+            .addKeyValue("errorType", e.errorType())
+            .addKeyValue("waitMs", e.delay().toMillis())
+            .addKeyValue("reason", e.reason().name())
+            .log("retry scheduled");
+      }
     } else if (event instanceof Throttled) {
       Throttled e = (Throttled) event;
-      at(Level.INFO, event, e.requestId())
-          .addKeyValue("waitMs", e.delay().toMillis())
-          .log("throttled: waiting for the rate-limit window");
+      if (log.isInfoEnabled()) {
+        at(Level.INFO, event, e.requestId())
+            .addKeyValue("waitMs", e.delay().toMillis())
+            .log("throttled: waiting for the rate-limit window");
+      }
     } else if (event instanceof CircuitStateChanged) {
       CircuitStateChanged e = (CircuitStateChanged) event;
-      log.atLevel(e.to() == CircuitState.OPEN ? Level.WARN : Level.INFO)
-          .addKeyValue("provider", e.provider().id())
-          .addKeyValue("endpoint", e.endpoint().id())
-          .addKeyValue("from", e.from().name())
-          .addKeyValue("to", e.to().name())
-          .log("circuit breaker " + e.from() + " -> " + e.to());
+      Level level = e.to() == CircuitState.OPEN ? Level.WARN : Level.INFO;
+      if (log.isEnabledForLevel(level)) {
+        log.atLevel(level)
+            .addKeyValue("provider", e.provider().id())
+            .addKeyValue("endpoint", e.endpoint().id())
+            .addKeyValue("from", e.from().name())
+            .addKeyValue("to", e.to().name())
+            .log("circuit breaker " + e.from() + " -> " + e.to());
+      }
     } else if (event instanceof CallFinished) {
       CallFinished e = (CallFinished) event;
-      LoggingEventBuilder b =
-          at(e.success() ? Level.DEBUG : Level.WARN, event, e.requestId())
-              .addKeyValue("attempts", e.attempts())
-              .addKeyValue("latencyMs", e.latency().toMillis());
-      Throwable error = e.error();
-      withError(b, e.status(), e.errorType())
-          .log(
-              error == null
-                  ? "call succeeded"
-                  : "call failed: " + Redaction.redact(String.valueOf(error.getMessage())));
+      Level level = e.success() ? Level.DEBUG : Level.WARN;
+      if (log.isEnabledForLevel(level)) {
+        LoggingEventBuilder b =
+            at(level, event, e.requestId())
+                .addKeyValue("attempts", e.attempts())
+                .addKeyValue("latencyMs", e.latency().toMillis());
+        Throwable error = e.error();
+        withError(b, e.status(), e.errorType())
+            .log(
+                error == null
+                    ? "call succeeded"
+                    : "call failed: " + Redaction.redact(String.valueOf(error.getMessage())));
+      }
     }
   }
 

@@ -27,8 +27,11 @@ public final class MetricsCollector implements CallListener {
 
   @Override
   public void onEvent(CallEvent event) {
-    EndpointRecorder r =
-        endpoints.computeIfAbsent(event.endpoint().id(), k -> new EndpointRecorder());
+    String id = event.endpoint().id();
+    EndpointRecorder r = endpoints.get(id); // a plain read on the hot path, no lambda, no bin lock
+    if (r == null) {
+      r = endpoints.computeIfAbsent(id, k -> new EndpointRecorder());
+    }
     if (event instanceof CallStarted) {
       r.requests.increment();
       total.requests.increment();

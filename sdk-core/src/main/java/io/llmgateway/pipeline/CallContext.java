@@ -35,7 +35,7 @@ public final class CallContext {
     this.attemptTimeout = attemptTimeout;
   }
 
-  /** Stable across retries; a UUID unless the caller chose one. */
+  /** Stable across retries; UUID-shaped unless the caller chose one. */
   public String requestId() {
     return requestId;
   }

@@ -57,7 +57,7 @@ public final class CallOptions {
     return requestBytes;
   }
 
-  /** A client request id chosen by the caller; otherwise a random UUID. */
+  /** A client request id chosen by the caller; otherwise a UUID-shaped id unique in the process. */
   public @Nullable String requestId() {
     return requestId;
   }

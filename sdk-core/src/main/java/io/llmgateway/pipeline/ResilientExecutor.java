@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -143,7 +142,7 @@ public final class ResilientExecutor {
     }
     if (budget == null) {
       RetryPolicy policy = retryPolicyFor(options);
-      budget = attemptTimeout.multipliedBy(policy.maxAttemptsOverall()).plus(policy.maxTotalWait());
+      budget = times(attemptTimeout, policy.maxAttemptsOverall()).plus(policy.maxTotalWait());
     }
     Instant start = clock.instant();
     String id = options.requestId();
@@ -154,6 +153,11 @@ public final class ResilientExecutor {
         start,
         start.plus(budget),
         attemptTimeout);
+  }
+
+  // Duration.multipliedBy goes through BigDecimal; this is exact too (and throws on overflow).
+  private static Duration times(Duration d, int n) {
+    return Duration.ofSeconds(Math.multiplyExact(d.getSeconds(), (long) n), (long) d.getNano() * n);
   }
 
   /** The tokens to reserve for a call: the caller's estimate, else request bytes / 4, else 0. */
@@ -187,7 +191,7 @@ public final class ResilientExecutor {
     private CallLogger logger = CallLogger.ofDefaults();
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
-    private Supplier<String> requestIds = () -> UUID.randomUUID().toString();
+    private Supplier<String> requestIds = RequestIds.INSTANCE;
     private @Nullable Duration deadline;
 
     private Builder() {}
@@ -252,7 +256,7 @@ public final class ResilientExecutor {
       return this;
     }
 
-    /** Where client request ids come from (default: random UUIDs). */
+    /** Where client request ids come from (default: UUID-shaped ids unique in the process). */
     public Builder requestIds(Supplier<String> requestIds) {
       this.requestIds = Objects.requireNonNull(requestIds, "requestIds");
       return this;
