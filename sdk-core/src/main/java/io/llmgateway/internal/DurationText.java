@@ -72,15 +72,43 @@ public final class DurationText {
 
   /** An ISO-8601 instant or offset date-time, or an RFC 1123 HTTP date; null if neither. */
   public static @Nullable Instant parseDate(String t) {
-    try {
-      return OffsetDateTime.parse(t).toInstant();
-    } catch (DateTimeParseException ignored) {
-      // not ISO; try the HTTP date form
+    LastDate last = lastDate;
+    if (last != null && last.text.equals(t)) {
+      return last.instant; // a reset header repeats the same moment on every response of a window
     }
-    try {
-      return ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-    } catch (DateTimeParseException ignored) {
-      return null;
+    Instant parsed = null;
+    // Cheap shape checks first: a number or a duration is neither, and must not cost two parse
+    // exceptions on every response.
+    if (t.length() >= 11 && t.charAt(4) == '-') {
+      try {
+        parsed = OffsetDateTime.parse(t).toInstant();
+      } catch (DateTimeParseException ignored) {
+        // not ISO; try the HTTP date form
+      }
+    }
+    if (parsed == null && t.indexOf(' ') >= 0) {
+      try {
+        parsed = ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      } catch (DateTimeParseException ignored) {
+        return null;
+      }
+    }
+    if (parsed != null) {
+      lastDate = new LastDate(t, parsed);
+    }
+    return parsed;
+  }
+
+  // The last date parsed, shared by all threads (an immutable pair, replaced whole).
+  private static volatile @Nullable LastDate lastDate;
+
+  private static final class LastDate {
+    final String text;
+    final Instant instant;
+
+    LastDate(String text, Instant instant) {
+      this.text = text;
+      this.instant = instant;
     }
   }
 

@@ -44,6 +44,19 @@ public final class RateLimitSnapshot {
     return RateLimitHeaders.parse(headers, now);
   }
 
+  /**
+   * Reads the {@code X-RateLimit-*} headers of an OkHttp response; one pass over the names when
+   * there are none (the common case for gateways that send none).
+   */
+  public static RateLimitSnapshot parse(okhttp3.Headers headers, Instant now) {
+    for (int i = 0, n = headers.size(); i < n; i++) {
+      if (headers.name(i).regionMatches(true, 0, "x-ratelimit-", 0, 12)) {
+        return RateLimitHeaders.parse(HeaderLookup.of(headers), now);
+      }
+    }
+    return EMPTY;
+  }
+
   public @Nullable Long limitRequests() {
     return limitRequests;
   }
@@ -70,7 +83,7 @@ public final class RateLimitSnapshot {
 
   /** True when no rate-limit header was present. */
   public boolean isEmpty() {
-    return this.equals(EMPTY);
+    return this == EMPTY || this.equals(EMPTY);
   }
 
   /** True when the server said no requests (or no tokens) remain in the current window. */

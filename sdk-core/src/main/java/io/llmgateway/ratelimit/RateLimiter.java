@@ -67,7 +67,13 @@ public final class RateLimiter {
       RateWindow requests = base.requests().roll(now, period);
       RateWindow tokenWindow = base.tokens().roll(now, period);
       if (requests.fits(1) && tokenWindow.fits(t)) {
-        RateLimitState next = new RateLimitState(requests.take(1), tokenWindow.take(t));
+        RateWindow takenRequests = requests.take(1);
+        RateWindow takenTokens = tokenWindow.take(t);
+        if (takenRequests == base.requests() && takenTokens == base.tokens()) {
+          // Unknown limits: nothing to count, so no write (for a shared store, no round trip).
+          return Reservation.granted(t, base);
+        }
+        RateLimitState next = new RateLimitState(takenRequests, takenTokens);
         if (store.compareAndSet(key, current, next)) {
           return Reservation.granted(t, next);
         }
@@ -181,7 +187,11 @@ public final class RateLimiter {
       RateLimitState base = current != null ? current : initial;
       RateLimitState rolled =
           new RateLimitState(base.requests().roll(now, period), base.tokens().roll(now, period));
-      if (store.compareAndSet(key, current, change.apply(rolled))) {
+      RateLimitState next = change.apply(rolled);
+      if (next.requests() == base.requests() && next.tokens() == base.tokens()) {
+        return; // nothing changed (e.g. unknown limits): no write
+      }
+      if (store.compareAndSet(key, current, next)) {
         return;
       }
     }
