@@ -9,10 +9,9 @@ import java.lang.reflect.Type;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
-import retrofit2.Call;
 
 /**
  * One request of the job client, ready for any loop to send: the blocking loop of {@link
@@ -24,22 +23,23 @@ public final class JobCall<T> {
   private final SaasLiteLlmClient client;
   private final Endpoint endpoint;
   private final CallOptions options;
-  private final Function<String, Call<ResponseBody>> request;
-  private final Type type;
+  private final Function<String, Request> request;
+  private final JobsTransport.Reader<T> reader;
   private final @Nullable ToLongFunction<T> tokensUsed;
 
+  /** {@code request} builds an attempt's request from its client request id. */
   JobCall(
       SaasLiteLlmClient client,
       Endpoint endpoint,
       CallOptions options,
-      Function<String, Call<ResponseBody>> request,
+      Function<String, Request> request,
       Type type,
       @Nullable ToLongFunction<T> tokensUsed) {
     this.client = client;
     this.endpoint = endpoint;
     this.options = options;
     this.request = request;
-    this.type = type;
+    this.reader = JobsTransport.reader(type);
     this.tokensUsed = tokensUsed;
   }
 
@@ -54,7 +54,7 @@ public final class JobCall<T> {
 
   /** A fresh OkHttp call for one attempt: its request id and its timeout set. */
   public okhttp3.Call newCall(AttemptContext ctx) {
-    okhttp3.Call call = client.http.newCall(request.apply(ctx.requestId()).request());
+    okhttp3.Call call = client.http.newCall(request.apply(ctx.requestId()));
     call.timeout().timeout(ctx.timeout().toMillis(), TimeUnit.MILLISECONDS);
     return call;
   }
@@ -63,7 +63,7 @@ public final class JobCall<T> {
    * Turns one attempt's response into the value, or throws the typed error. Closes the response.
    */
   public T handle(Response response, AttemptContext ctx) {
-    T value = client.transport.handle(response, ctx, type);
+    T value = client.transport.handle(response, ctx, reader);
     if (tokensUsed != null) {
       // The throttle reserved an estimate from the request size; correct it with what was used.
       ctx.recordUsage(tokensUsed.applyAsLong(value));

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +36,7 @@ public final class JobCalls {
   }
 
   public JobCall<JobCreated> createJob(JobSpec spec) {
-    Map<String, Object> body = spec.toWire(client.teamId(), "metadata");
+    RequestBody body = JsonBodies.of(spec.toWire(client.teamId(), "metadata"));
     return call(
         Endpoint.JOBS_CREATE,
         CallOptions.defaults(),
@@ -48,8 +50,9 @@ public final class JobCalls {
   }
 
   public JobCall<MetadataUpdate> updateMetadata(String jobId, Map<String, Object> metadata) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("metadata", metadata);
+    Map<String, Object> wire = new LinkedHashMap<>();
+    wire.put("metadata", metadata);
+    RequestBody body = JsonBodies.of(wire);
     return call(
         Endpoint.of("jobs.metadata", "PATCH /api/jobs/{id}/metadata"),
         CallOptions.defaults(),
@@ -58,7 +61,7 @@ public final class JobCalls {
   }
 
   public JobCall<LlmCallResult> llmCall(String jobId, LlmCallRequest request) {
-    Map<String, Object> body = request.toWire(true);
+    RequestBody body = JsonBodies.of(w -> request.writeJson(w, true));
     return new JobCall<>(
         client,
         Endpoint.JOBS_LLM_CALL,
@@ -73,7 +76,7 @@ public final class JobCalls {
    * failure, because a repeated complete charges again.
    */
   public JobCall<JobCompletion> completeOnce(String jobId, JobOutcome outcome) {
-    Map<String, Object> body = outcome.toWire();
+    RequestBody body = JsonBodies.of(outcome.toWire());
     return call(
         Endpoint.JOBS_COMPLETE,
         SINGLE_SEND,
@@ -82,8 +85,9 @@ public final class JobCalls {
   }
 
   public JobCall<SingleCallResult> createAndCall(JobSpec spec, LlmCallRequest request) {
-    Map<String, Object> body = spec.toWire(client.teamId(), "job_metadata");
-    body.putAll(request.toWire(false));
+    Map<String, Object> wire = spec.toWire(client.teamId(), "job_metadata");
+    wire.putAll(request.toWire(false));
+    RequestBody body = JsonBodies.of(wire);
     return new JobCall<>(
         client,
         Endpoint.JOBS_CREATE_AND_CALL,
@@ -210,7 +214,7 @@ public final class JobCalls {
       Endpoint endpoint,
       CallOptions options,
       Type type,
-      java.util.function.Function<String, retrofit2.Call<okhttp3.ResponseBody>> request) {
+      java.util.function.Function<String, Request> request) {
     return new JobCall<>(client, endpoint, options, request, type, null);
   }
 

@@ -1,102 +1,186 @@
 package io.llmgateway.jobs;
 
-import java.util.Map;
-import okhttp3.ResponseBody;
-import retrofit2.Call;
-import retrofit2.http.Body;
-import retrofit2.http.GET;
-import retrofit2.http.Header;
-import retrofit2.http.PATCH;
-import retrofit2.http.POST;
-import retrofit2.http.Path;
-import retrofit2.http.Query;
+import io.llmgateway.pipeline.CallContext;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Every endpoint a SaaS LiteLLM team key can call. Bodies go out through Moshi; answers come back
- * raw, so the client reads them tolerantly and classifies errors itself. The streaming endpoints
- * are not here: they go through okhttp-sse.
+ * Every endpoint a SaaS LiteLLM team key can call, as OkHttp requests. Routes are fixed, so they
+ * are written out here: path values are encoded as one segment each (a {@code /} in a value is
+ * {@code %2F}, {@code .} and {@code ..} are refused), bodies are JSON. Retrofit used to build
+ * these; for seventeen fixed routes its per-call request building cost more than our whole
+ * pipeline. Answers are read by {@link JobsTransport}. The streaming endpoints are in {@link
+ * StreamCall}.
  */
-interface JobsApi {
-  String REQUEST_ID = "X-Client-Request-Id";
+final class JobsApi {
+  private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
 
-  @POST("api/jobs/create")
-  Call<ResponseBody> createJob(
-      @Header(REQUEST_ID) String requestId, @Body Map<String, Object> body);
+  private final HttpUrl baseUrl;
+  private final String basePath;
 
-  @GET("api/jobs/{job_id}")
-  Call<ResponseBody> getJob(@Header(REQUEST_ID) String requestId, @Path("job_id") String jobId);
+  JobsApi(HttpUrl baseUrl) {
+    if (!baseUrl.encodedPath().endsWith("/")) {
+      throw new IllegalArgumentException("baseUrl must end in /: " + baseUrl);
+    }
+    this.baseUrl = baseUrl;
+    this.basePath = baseUrl.encodedPath();
+  }
 
-  @PATCH("api/jobs/{job_id}/metadata")
-  Call<ResponseBody> updateMetadata(
-      @Header(REQUEST_ID) String requestId,
-      @Path("job_id") String jobId,
-      @Body Map<String, Object> body);
+  Request createJob(String requestId, RequestBody body) {
+    return post(requestId, url("api/jobs/create"), body);
+  }
 
-  @POST("api/jobs/{job_id}/llm-call")
-  Call<ResponseBody> llmCall(
-      @Header(REQUEST_ID) String requestId,
-      @Path("job_id") String jobId,
-      @Body Map<String, Object> body);
+  Request getJob(String requestId, String jobId) {
+    return get(requestId, url("api/jobs/" + segment(jobId)));
+  }
 
-  @POST("api/jobs/{job_id}/complete")
-  Call<ResponseBody> completeJob(
-      @Header(REQUEST_ID) String requestId,
-      @Path("job_id") String jobId,
-      @Body Map<String, Object> body);
+  Request updateMetadata(String requestId, String jobId, RequestBody body) {
+    return new Request.Builder()
+        .url(url("api/jobs/" + segment(jobId) + "/metadata"))
+        .header(CallContext.REQUEST_ID_HEADER, requestId)
+        .patch(body)
+        .build();
+  }
 
-  @POST("api/jobs/create-and-call")
-  Call<ResponseBody> createAndCall(
-      @Header(REQUEST_ID) String requestId, @Body Map<String, Object> body);
+  Request llmCall(String requestId, String jobId, RequestBody body) {
+    return post(requestId, url("api/jobs/" + segment(jobId) + "/llm-call"), body);
+  }
 
-  @GET("api/jobs/{job_id}/costs")
-  Call<ResponseBody> jobCosts(@Header(REQUEST_ID) String requestId, @Path("job_id") String jobId);
+  Request completeJob(String requestId, String jobId, RequestBody body) {
+    return post(requestId, url("api/jobs/" + segment(jobId) + "/complete"), body);
+  }
 
-  @GET("api/teams/{team_id}/jobs")
-  Call<ResponseBody> teamJobs(
-      @Header(REQUEST_ID) String requestId,
-      @Path("team_id") String teamId,
-      @Query("limit") int limit,
-      @Query("offset") int offset,
-      @Query("status") String status);
+  Request createAndCall(String requestId, RequestBody body) {
+    return post(requestId, url("api/jobs/create-and-call"), body);
+  }
 
-  @GET("api/teams/{team_id}/usage")
-  Call<ResponseBody> teamUsage(
-      @Header(REQUEST_ID) String requestId,
-      @Path("team_id") String teamId,
-      @Query("period") String period);
+  Request jobCosts(String requestId, String jobId) {
+    return get(requestId, url("api/jobs/" + segment(jobId) + "/costs"));
+  }
 
-  @GET("api/credits/teams/{team_id}/balance")
-  Call<ResponseBody> creditBalance(
-      @Header(REQUEST_ID) String requestId, @Path("team_id") String teamId);
+  Request teamJobs(
+      String requestId, String teamId, int limit, int offset, @Nullable String status) {
+    HttpUrl.Builder url =
+        urlBuilder("api/teams/" + segment(teamId) + "/jobs")
+            .addQueryParameter("limit", Integer.toString(limit))
+            .addQueryParameter("offset", Integer.toString(offset));
+    if (status != null) {
+      url.addQueryParameter("status", status);
+    }
+    return get(requestId, url.build());
+  }
 
-  @GET("api/credits/teams/{team_id}/transactions")
-  Call<ResponseBody> creditTransactions(
-      @Header(REQUEST_ID) String requestId,
-      @Path("team_id") String teamId,
-      @Query("limit") int limit);
+  Request teamUsage(String requestId, String teamId, String period) {
+    return get(
+        requestId,
+        urlBuilder("api/teams/" + segment(teamId) + "/usage")
+            .addQueryParameter("period", period)
+            .build());
+  }
 
-  @POST("api/credits/teams/{team_id}/check")
-  Call<ResponseBody> checkCredits(
-      @Header(REQUEST_ID) String requestId,
-      @Path("team_id") String teamId,
-      @Query("credits_needed") long creditsNeeded);
+  Request creditBalance(String requestId, String teamId) {
+    return get(requestId, url("api/credits/teams/" + segment(teamId) + "/balance"));
+  }
 
-  @GET("api/teams/{team_id}")
-  Call<ResponseBody> team(@Header(REQUEST_ID) String requestId, @Path("team_id") String teamId);
+  Request creditTransactions(String requestId, String teamId, int limit) {
+    return get(
+        requestId,
+        urlBuilder("api/credits/teams/" + segment(teamId) + "/transactions")
+            .addQueryParameter("limit", Integer.toString(limit))
+            .build());
+  }
 
-  @GET("api/model-groups/{group_name}/resolve")
-  Call<ResponseBody> resolveModelGroup(
-      @Header(REQUEST_ID) String requestId,
-      @Path("group_name") String groupName,
-      @Query("team_id") String teamId);
+  Request checkCredits(String requestId, String teamId, long creditsNeeded) {
+    return post(
+        requestId,
+        urlBuilder("api/credits/teams/" + segment(teamId) + "/check")
+            .addQueryParameter("credits_needed", Long.toString(creditsNeeded))
+            .build(),
+        EMPTY);
+  }
+
+  Request team(String requestId, String teamId) {
+    return get(requestId, url("api/teams/" + segment(teamId)));
+  }
+
+  Request resolveModelGroup(String requestId, String groupName, String teamId) {
+    return get(
+        requestId,
+        urlBuilder("api/model-groups/" + segment(groupName) + "/resolve")
+            .addQueryParameter("team_id", teamId)
+            .build());
+  }
 
   /** No authentication on the server; the key is sent anyway (one client, one header). */
-  @GET("api/models")
-  Call<ResponseBody> models(@Header(REQUEST_ID) String requestId);
+  Request models(String requestId) {
+    return get(requestId, url("api/models"));
+  }
 
-  @GET("api/models/{alias}")
-  Call<ResponseBody> model(@Header(REQUEST_ID) String requestId, @Path("alias") String alias);
+  Request model(String requestId, String alias) {
+    return get(requestId, url("api/models/" + segment(alias)));
+  }
 
-  @GET("health")
-  Call<ResponseBody> health(@Header(REQUEST_ID) String requestId);
+  Request health(String requestId) {
+    return get(requestId, url("health"));
+  }
+
+  private static Request get(String requestId, HttpUrl url) {
+    return new Request.Builder().url(url).header(CallContext.REQUEST_ID_HEADER, requestId).build();
+  }
+
+  private static Request post(String requestId, HttpUrl url, RequestBody body) {
+    return new Request.Builder()
+        .url(url)
+        .header(CallContext.REQUEST_ID_HEADER, requestId)
+        .post(body)
+        .build();
+  }
+
+  private HttpUrl url(String encodedPath) {
+    return urlBuilder(encodedPath).build();
+  }
+
+  private HttpUrl.Builder urlBuilder(String encodedPath) {
+    return baseUrl.newBuilder().encodedPath(basePath + encodedPath);
+  }
+
+  /**
+   * {@code value} as one encoded path segment: UTF-8 percent-encoding for controls, non-ASCII, and
+   * {@code space " # % / < > ? \ ^ ` { | }}. A value of {@code .} or {@code ..} would move up the
+   * path and is refused.
+   */
+  static String segment(String value) {
+    if (value.equals(".") || value.equals("..")) {
+      throw new IllegalArgumentException(
+          "path values must not perform path traversal ('.' or '..'): " + value);
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (mustEncode(value.charAt(i))) {
+        return encode(value);
+      }
+    }
+    return value;
+  }
+
+  private static boolean mustEncode(char c) {
+    return c < 0x20 || c >= 0x7f || " \"#%/<>?\\^`{|}".indexOf(c) >= 0;
+  }
+
+  private static String encode(String value) {
+    StringBuilder out = new StringBuilder(value.length() + 16);
+    byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    for (byte b : utf8) {
+      int c = b & 0xff;
+      if (c >= 0x80 || mustEncode((char) c)) {
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+      } else {
+        out.append((char) c);
+      }
+    }
+    return out.toString();
+  }
 }

@@ -1,25 +1,37 @@
 package io.llmgateway.jobs;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
 import io.llmgateway.error.ErrorClassifier;
 import io.llmgateway.error.ErrorDetails;
 import io.llmgateway.error.Provider;
 import io.llmgateway.error.UnexpectedResponseException;
-import io.llmgateway.http.HeaderLookup;
 import io.llmgateway.pipeline.AttemptContext;
 import io.llmgateway.ratelimit.RateLimitSnapshot;
 import java.io.IOException;
 import java.lang.reflect.Type;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns one attempt's answer into a value or a typed error: rate-limit headers go to the throttle,
  * error statuses to the classifier, and bodies that do not parse become {@link
- * UnexpectedResponseException}.
+ * UnexpectedResponseException}. A UTF-8 JSON answer is parsed by Moshi straight from the bytes that
+ * arrived, never copied into a String first.
  */
 final class JobsTransport {
+  private static final ConcurrentMap<Type, Reader<?>> READERS = new ConcurrentHashMap<>();
+
   private final ErrorClassifier classifier;
   private final Clock clock;
 
@@ -28,47 +40,98 @@ final class JobsTransport {
     this.clock = clock;
   }
 
-  <T> T handle(Response response, AttemptContext ctx, Type type) {
-    if (!response.isSuccessful()) {
-      throw classifier.classify(Provider.SAAS_LITELLM, response);
-    }
-    RateLimitSnapshot snapshot =
-        RateLimitSnapshot.parse(HeaderLookup.of(response.headers()), clock.instant());
-    if (!snapshot.isEmpty()) {
-      ctx.observe(snapshot);
-    }
-    try (ResponseBody body = response.body()) {
-      String text;
-      try {
-        text = body == null ? "" : body.string();
-      } catch (IOException e) {
-        throw classifier.classify(Provider.SAAS_LITELLM, e);
-      }
-      return parse(text, type, response.code());
+  /** How to read one answer type: its Moshi adapter, looked up once, and its name for messages. */
+  static final class Reader<T> {
+    private final JsonAdapter<T> adapter;
+    private final String name;
+
+    private Reader(JsonAdapter<T> adapter, String name) {
+      this.adapter = adapter;
+      this.name = name;
     }
   }
 
-  static <T> T parse(String text, Type type, int status) {
+  @SuppressWarnings("unchecked")
+  static <T> Reader<T> reader(Type type) {
+    Reader<?> r = READERS.get(type);
+    if (r == null) {
+      r =
+          READERS.computeIfAbsent(
+              type, t -> new Reader<>(JsonAdapters.MOSHI.adapter(t), simpleName(t)));
+    }
+    return (Reader<T>) r;
+  }
+
+  <T> T handle(Response response, AttemptContext ctx, Reader<T> reader) {
+    if (!response.isSuccessful()) {
+      throw classifier.classify(Provider.SAAS_LITELLM, response);
+    }
+    RateLimitSnapshot snapshot = RateLimitSnapshot.parse(response.headers(), clock.instant());
+    if (!snapshot.isEmpty()) {
+      ctx.observe(snapshot);
+    }
+    ResponseBody body = response.body();
+    if (body == null) {
+      return parse(new Buffer(), reader, response.code());
+    }
+    try (body) {
+      BufferedSource source = body.source();
+      try {
+        source.request(Long.MAX_VALUE); // the whole answer, into the source's own buffer
+        if (!isPlainUtf8(body.contentType(), source.getBuffer())) {
+          // A declared charset or a byte-order mark: decode as text first, as before.
+          return parse(new Buffer().writeUtf8(body.string()), reader, response.code());
+        }
+      } catch (IOException e) {
+        throw classifier.classify(Provider.SAAS_LITELLM, e);
+      }
+      return parse(source.getBuffer(), reader, response.code());
+    }
+  }
+
+  /**
+   * Parses {@code bytes} (UTF-8 JSON), leaving them in place for the error if they do not parse.
+   */
+  static <T> T parse(Buffer bytes, Reader<T> reader, int status) {
     try {
-      JsonAdapter<T> adapter = JsonAdapters.MOSHI.adapter(type);
-      T value = adapter.fromJson(text);
+      JsonReader json = JsonReader.of(bytes.peek());
+      T value = reader.adapter.fromJson(json);
+      if (json.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new JsonDataException("JSON document was not fully consumed.");
+      }
       if (value == null) {
         throw new IOException("empty body");
       }
       return value;
     } catch (IOException | RuntimeException e) {
       ErrorDetails details =
-          ErrorDetails.builder(Provider.SAAS_LITELLM).status(status).rawBody(text).build();
+          ErrorDetails.builder(Provider.SAAS_LITELLM)
+              .status(status)
+              .rawBody(bytes.readUtf8())
+              .build();
       throw new UnexpectedResponseException(
           "HTTP "
               + status
               + " answer is not a "
-              + simpleName(type)
+              + reader.name
               + " [saas-litellm]: "
               + e.getMessage(),
           details,
           e);
     }
+  }
+
+  // UTF-8 (declared or by default) and no byte-order mark, which is all JSON may be.
+  private static boolean isPlainUtf8(@Nullable MediaType type, Buffer bytes) {
+    Charset charset = type == null ? null : type.charset();
+    if (charset != null && !charset.equals(StandardCharsets.UTF_8)) {
+      return false;
+    }
+    if (bytes.size() == 0) {
+      return true;
+    }
+    int first = bytes.getByte(0) & 0xff;
+    return first != 0xef && first != 0xfe && first != 0xff && first != 0x00;
   }
 
   // "ModelAlias", "List<ModelAlias>": short enough for a message.

@@ -1,5 +1,7 @@
 package io.llmgateway.jobs;
 
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -67,6 +69,29 @@ public final class LlmCallRequest {
       wire.put("call_metadata", callMetadata);
     }
     return wire;
+  }
+
+  /** Writes {@link #toWire} as JSON without building the map: the same fields, the same order. */
+  void writeJson(JsonWriter w, boolean withCallMetadata) throws IOException {
+    w.beginObject();
+    w.name("model").value(model);
+    w.name("messages").beginArray();
+    for (ChatMessage message : messages) {
+      w.beginObject();
+      w.name("role").value(message.role());
+      w.name("content").value(message.content()); // null: left out, as in the map
+      w.endObject();
+    }
+    w.endArray();
+    for (Map.Entry<String, Object> option : options.entrySet()) {
+      w.name(option.getKey());
+      JsonBodies.value(w, option.getValue());
+    }
+    if (withCallMetadata && callMetadata != null) {
+      w.name("call_metadata");
+      JsonBodies.value(w, callMetadata);
+    }
+    w.endObject();
   }
 
   @Override

@@ -7,8 +7,6 @@ import io.llmgateway.metrics.MetricsCollector;
 import io.llmgateway.pipeline.ResilientExecutor;
 import java.util.Map;
 import okhttp3.OkHttpClient;
-import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * The SaaS LiteLLM job client: every endpoint a team's virtual key can call, each through the
@@ -63,13 +61,7 @@ public final class SaasLiteLlmClient {
             .sleeper(b.sleeper);
     b.listeners.forEach(exec::listener);
     this.executor = exec.build();
-    this.api =
-        new Retrofit.Builder()
-            .baseUrl(b.baseUrl)
-            .client(http)
-            .addConverterFactory(MoshiConverterFactory.create(JsonAdapters.MOSHI))
-            .build()
-            .create(JobsApi.class);
+    this.api = new JobsApi(b.baseUrl);
     this.transport = new JobsTransport(classifier, b.clock);
     this.calls = new JobCalls(this);
     this.completer = new JobCompleter(this);
