@@ -49,7 +49,8 @@ public final class ModelPrice {
   public BigDecimal costOf(TokenUsage usage) {
     BigDecimal input = inputPerMillion.multiply(BigDecimal.valueOf(usage.promptTokens()));
     BigDecimal output = outputPerMillion.multiply(BigDecimal.valueOf(usage.completionTokens()));
-    return input.add(output).divide(MILLION).stripTrailingZeros();
+    // Exact, like divide(MILLION), without BigDecimal's general division.
+    return input.add(output).movePointLeft(6).stripTrailingZeros();
   }
 
   @Override

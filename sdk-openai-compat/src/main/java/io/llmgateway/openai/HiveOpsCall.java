@@ -53,8 +53,26 @@ public final class HiveOpsCall<T> {
       String model,
       Request<R> request,
       Answer<R, T> answer) {
+    return of(client, scopes, endpoint, options, model, false, request, answer);
+  }
+
+  /**
+   * {@code requestPrepared}: the facade rewrote the params already (model mapped, guard applied).
+   */
+  static <R, T> HiveOpsCall<T> of(
+      HiveOpsClient client,
+      CallScopeInterceptor scopes,
+      Endpoint endpoint,
+      CallOptions options,
+      String model,
+      boolean requestPrepared,
+      Request<R> request,
+      Answer<R, T> answer) {
     return new HiveOpsCall<>(
-        endpoint, options, model, ctx -> attempt(client, scopes.open(), ctx, request, answer));
+        endpoint,
+        options,
+        model,
+        ctx -> attempt(client, scopes.open(requestPrepared), ctx, request, answer));
   }
 
   public Endpoint endpoint() {

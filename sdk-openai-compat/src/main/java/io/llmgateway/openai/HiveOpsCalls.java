@@ -50,12 +50,15 @@ public final class HiveOpsCalls {
    */
   public HiveOpsCall<ChatResult> chat(ChatCompletionCreateParams params, CallOptions options) {
     String model = client.modelMapping().map(params.model().asString());
+    ChatCompletionCreateParams prepared = client.prepare(params);
+    ChatCompletionCreateParams sent = prepared != null ? prepared : params;
     return HiveOpsCall.of(
         client,
         scopes,
         Endpoint.CHAT_COMPLETIONS,
         options,
         model,
+        prepared != null,
         (ctx, scope) ->
             client
                 .sdk()
@@ -63,7 +66,7 @@ public final class HiveOpsCalls {
                 .chat()
                 .completions()
                 .create(
-                    params.toBuilder().putAdditionalHeader(CallScope.HEADER, scope).build(),
+                    sent.toBuilder().putAdditionalHeader(CallScope.HEADER, scope).build(),
                     HiveOpsClient.requestOptions(ctx)),
         (ctx, completion, capture) -> client.chatResult(ctx, completion, model, capture));
   }

@@ -57,6 +57,11 @@ public final class HiveOpsClient implements AutoCloseable {
   // theirs.
   private final @Nullable OkHttpClient ownHttp;
   private final DropInErrors dropIns = new DropInErrors();
+  private final RequestRewriteInterceptor rewrite;
+  // Whether facade calls may be rewritten before the SDK serialises them. Not when a caller's
+  // client has interceptors of its own: they run before ours and see the request as the SDK
+  // built it, unmapped.
+  private final boolean prepareParams;
   final BalanceProbe balance;
   final ModelCatalog catalog;
   private final HiveOpsCalls calls;
@@ -84,14 +89,16 @@ public final class HiveOpsClient implements AutoCloseable {
     var limiter = b.rateLimiterOrDefault();
     OkHttpClient shared = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
     this.ownHttp = b.okHttpClient == null ? shared : null;
+    this.prepareParams = shared.interceptors().isEmpty();
     // First in the chain: non-blocking attempts (calls()) get their capture before the throttle.
     CallScopeInterceptor scopes = new CallScopeInterceptor();
+    this.rewrite = new RequestRewriteInterceptor(b.modelMapping, b.maxTokens);
     OkHttpClient.Builder http =
         shared
             .newBuilder()
             .retryOnConnectionFailure(false) // one retry loop: ours
             .addInterceptor(scopes)
-            .addInterceptor(new RequestRewriteInterceptor(b.modelMapping, b.maxTokens))
+            .addInterceptor(rewrite)
             .addInterceptor(new ThrottleInterceptor(limiter, b.clock, b.sleeper))
             .addInterceptor(new ResponseCaptureInterceptor(limiter, b.clock, dropIns));
     for (Interceptor i : b.interceptors) {
@@ -175,16 +182,33 @@ public final class HiveOpsClient implements AutoCloseable {
   /** The chat call without the balance guard; the probe uses it. */
   ChatResult send(ChatCompletionCreateParams params, CallOptions options) {
     String model = mapping.map(params.model().asString());
+    // Mapped and guarded here, once per call, rather than re-parsed on the wire at every attempt.
+    ChatCompletionCreateParams prepared = prepare(params);
+    ChatCompletionCreateParams sent = prepared != null ? prepared : params;
+    boolean isPrepared = prepared != null;
     try {
       return executor.execute(
-          Endpoint.CHAT_COMPLETIONS, options, ctx -> attempt(ctx, params, model));
+          Endpoint.CHAT_COMPLETIONS, options, ctx -> attempt(ctx, sent, isPrepared, model));
     } catch (RuntimeException e) {
       throw afterFailure(e, model);
     }
   }
 
-  private ChatResult attempt(AttemptContext ctx, ChatCompletionCreateParams params, String model) {
+  /**
+   * {@code params} with the wire rewrite's rules applied, or null when the wire rewrite must do it
+   * (a caller's interceptors would see the difference, or the params are not plain; see {@link
+   * RequestRewriteInterceptor#prepare}).
+   */
+  @Nullable ChatCompletionCreateParams prepare(ChatCompletionCreateParams params) {
+    return prepareParams ? rewrite.prepare(params) : null;
+  }
+
+  private ChatResult attempt(
+      AttemptContext ctx, ChatCompletionCreateParams params, boolean prepared, String model) {
     try (ResponseCapture capture = ResponseCapture.open()) {
+      if (prepared) {
+        capture.markRequestPrepared();
+      }
       ChatCompletion completion;
       try {
         completion = openAi.chat().completions().create(params, requestOptions(ctx));
@@ -298,8 +322,12 @@ public final class HiveOpsClient implements AutoCloseable {
   }
 
   RateLimitSnapshot snapshot(ResponseCapture capture) {
-    return capture.status() == 0
-        ? RateLimitSnapshot.EMPTY
+    if (capture.status() == 0) {
+      return RateLimitSnapshot.EMPTY;
+    }
+    RateLimitSnapshot read = capture.rateLimit(); // read once, when the response arrived
+    return read != null
+        ? read
         : RateLimitSnapshot.parse(HeaderLookup.of(capture.headers()), clock.instant());
   }
 

@@ -16,13 +16,20 @@ public final class CallScope {
 
   private final String id;
   private final CallScopeInterceptor owner;
+  private final boolean requestPrepared;
   private @Nullable ResponseCapture capture;
   private @Nullable Call call;
   private boolean cancelled;
 
-  CallScope(String id, CallScopeInterceptor owner) {
+  CallScope(String id, CallScopeInterceptor owner, boolean requestPrepared) {
     this.id = id;
     this.owner = owner;
+    this.requestPrepared = requestPrepared;
+  }
+
+  /** Whether the facade rewrote this attempt's params already (see {@link ResponseCapture}). */
+  boolean requestPrepared() {
+    return requestPrepared;
   }
 
   /** The value to send in {@link #HEADER}. */

@@ -20,7 +20,15 @@ public final class CallScopeInterceptor implements Interceptor {
 
   /** A scope for one attempt; send its {@link CallScope#id()} in {@link CallScope#HEADER}. */
   public CallScope open() {
-    CallScope scope = new CallScope(Long.toString(ids.incrementAndGet()), this);
+    return open(false);
+  }
+
+  /**
+   * A scope for one attempt whose params the facade rewrote already ({@code
+   * RequestRewriteInterceptor.prepare}) when {@code requestPrepared}.
+   */
+  public CallScope open(boolean requestPrepared) {
+    CallScope scope = new CallScope(Long.toString(ids.incrementAndGet()), this, requestPrepared);
     pending.put(scope.id(), scope);
     return scope;
   }
@@ -42,6 +50,9 @@ public final class CallScopeInterceptor implements Interceptor {
       throw new IOException("Canceled");
     }
     try (ResponseCapture capture = ResponseCapture.open()) {
+      if (scope.requestPrepared()) {
+        capture.markRequestPrepared();
+      }
       scope.started(chain.call(), capture);
       return chain.proceed(request.newBuilder().removeHeader(CallScope.HEADER).build());
     }

@@ -1,5 +1,6 @@
 package io.llmgateway.openai.internal;
 
+import io.llmgateway.ratelimit.RateLimitSnapshot;
 import okhttp3.Headers;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,8 @@ public final class ResponseCapture implements AutoCloseable {
   private Headers headers = Headers.of();
   private byte[] errorBody = new byte[0];
   private @Nullable String contentType;
+  private @Nullable RateLimitSnapshot rateLimit;
+  private volatile boolean requestPrepared;
   private final @Nullable ResponseCapture outer;
   private final boolean installed;
 
@@ -49,10 +52,38 @@ public final class ResponseCapture implements AutoCloseable {
   }
 
   synchronized void record(int status, Headers headers, byte[] errorBody, @Nullable String type) {
+    record(status, headers, errorBody, type, null);
+  }
+
+  synchronized void record(
+      int status,
+      Headers headers,
+      byte[] errorBody,
+      @Nullable String type,
+      @Nullable RateLimitSnapshot rateLimit) {
     this.status = status;
     this.headers = headers;
     this.errorBody = errorBody;
     this.contentType = type;
+    this.rateLimit = rateLimit;
+  }
+
+  /**
+   * Marks this attempt's request as already rewritten by the facade (model mapped, max_tokens
+   * guarded, see {@code RequestRewriteInterceptor.prepare}), so the wire rewrite leaves its body
+   * alone.
+   */
+  public void markRequestPrepared() {
+    requestPrepared = true;
+  }
+
+  boolean requestPrepared() {
+    return requestPrepared;
+  }
+
+  /** The rate-limit headers of the captured response as read when it arrived; null if not read. */
+  public synchronized @Nullable RateLimitSnapshot rateLimit() {
+    return rateLimit;
   }
 
   /** 0 when no response arrived. */

@@ -1,11 +1,11 @@
 package io.llmgateway.openai.internal;
 
 import io.llmgateway.error.ErrorClassifier;
-import io.llmgateway.http.HeaderLookup;
 import io.llmgateway.ratelimit.RateLimitSnapshot;
 import io.llmgateway.ratelimit.RateLimiter;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * DropInErrors}, with the response tagged so its exception can find it.
  */
 public final class ResponseCaptureInterceptor implements Interceptor {
+  private static final byte[] NO_BYTES = new byte[0];
+
   private final RateLimiter limiter;
   private final Clock clock;
   private final DropInErrors dropIns;
@@ -35,10 +37,11 @@ public final class ResponseCaptureInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Response response = chain.proceed(chain.request());
+    RateLimitSnapshot snapshot = null;
     try {
-      limiter.observe(
-          RateLimitSnapshot.parse(HeaderLookup.of(response.headers()), clock.instant()),
-          clock.instant());
+      Instant now = clock.instant();
+      snapshot = RateLimitSnapshot.parse(response.headers(), now);
+      limiter.observe(snapshot, now);
     } catch (RuntimeException e) {
       // Unreadable headers must never fail a call that succeeded.
     }
@@ -46,7 +49,7 @@ public final class ResponseCaptureInterceptor implements Interceptor {
     ResponseBody body = response.body();
     if (response.isSuccessful() || body == null) {
       if (capture != null) {
-        capture.record(response.code(), response.headers(), new byte[0], null);
+        capture.record(response.code(), response.headers(), NO_BYTES, null, snapshot);
       }
       return response;
     }
@@ -66,7 +69,7 @@ public final class ResponseCaptureInterceptor implements Interceptor {
     @Nullable String typeText = type == null ? null : type.toString();
     Response.Builder out = response.newBuilder().body(ResponseBody.create(bytes, type));
     if (capture != null) {
-      capture.record(response.code(), response.headers(), bytes, typeText);
+      capture.record(response.code(), response.headers(), bytes, typeText, snapshot);
     } else {
       out.header(
           DropInErrors.HEADER, dropIns.keep(response.code(), response.headers(), bytes, typeText));
