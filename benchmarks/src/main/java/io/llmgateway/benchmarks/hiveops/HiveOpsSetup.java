@@ -93,10 +93,11 @@ public final class HiveOpsSetup {
   public static String describe() {
     return "- **ours (HiveOps facade)**: `HiveOpsClient.builder().baseUrl(..).apiKey(..)"
         + ".provider(HIVEOPS).rateLimiter(..).build()`, every other setting default: model"
-        + " mapping (`gpt-3.5-turbo` -> `llama3:8b-instruct-q8_0`, rewritten on the wire),"
-        + " max_tokens guard, error translation, rate-limit header capture, cost, HiveOps retry"
-        + " policy (unused: every answer is 200), circuit breaker, metrics and logging"
-        + " (slf4j-nop). The **throttle is on** but configured with "
+        + " mapping (`gpt-3.5-turbo` -> `llama3:8b-instruct-q8_0`) and max_tokens guard"
+        + " (applied to a chat call's params before the SDK serialises them; a stream's request"
+        + " is rewritten on the wire), error translation, rate-limit header capture, cost,"
+        + " HiveOps retry policy (unused: every answer is 200), circuit breaker, metrics and"
+        + " logging (slf4j-nop). The **throttle is on** but configured with "
         + String.format(java.util.Locale.ROOT, "%,d", THROTTLE_REQUESTS)
         + " requests and "
         + String.format(java.util.Locale.ROOT, "%,d", THROTTLE_TOKENS)
