@@ -29,41 +29,41 @@ final class JobsApi {
   }
 
   Request createJob(String requestId, RequestBody body) {
-    return post(requestId, url("api/jobs/create"), body);
+    return post(requestId, url("api", "jobs", "create"), body);
   }
 
   Request getJob(String requestId, String jobId) {
-    return get(requestId, url("api/jobs/" + segment(jobId)));
+    return get(requestId, url("api", "jobs", segment(jobId)));
   }
 
   Request updateMetadata(String requestId, String jobId, RequestBody body) {
     return new Request.Builder()
-        .url(url("api/jobs/" + segment(jobId) + "/metadata"))
+        .url(url("api", "jobs", segment(jobId), "metadata"))
         .header(CallContext.REQUEST_ID_HEADER, requestId)
         .patch(body)
         .build();
   }
 
   Request llmCall(String requestId, String jobId, RequestBody body) {
-    return post(requestId, url("api/jobs/" + segment(jobId) + "/llm-call"), body);
+    return post(requestId, url("api", "jobs", segment(jobId), "llm-call"), body);
   }
 
   Request completeJob(String requestId, String jobId, RequestBody body) {
-    return post(requestId, url("api/jobs/" + segment(jobId) + "/complete"), body);
+    return post(requestId, url("api", "jobs", segment(jobId), "complete"), body);
   }
 
   Request createAndCall(String requestId, RequestBody body) {
-    return post(requestId, url("api/jobs/create-and-call"), body);
+    return post(requestId, url("api", "jobs", "create-and-call"), body);
   }
 
   Request jobCosts(String requestId, String jobId) {
-    return get(requestId, url("api/jobs/" + segment(jobId) + "/costs"));
+    return get(requestId, url("api", "jobs", segment(jobId), "costs"));
   }
 
   Request teamJobs(
       String requestId, String teamId, int limit, int offset, @Nullable String status) {
     HttpUrl.Builder url =
-        urlBuilder("api/teams/" + segment(teamId) + "/jobs")
+        urlBuilder("api", "teams", segment(teamId), "jobs")
             .addQueryParameter("limit", Integer.toString(limit))
             .addQueryParameter("offset", Integer.toString(offset));
     if (status != null) {
@@ -75,19 +75,19 @@ final class JobsApi {
   Request teamUsage(String requestId, String teamId, String period) {
     return get(
         requestId,
-        urlBuilder("api/teams/" + segment(teamId) + "/usage")
+        urlBuilder("api", "teams", segment(teamId), "usage")
             .addQueryParameter("period", period)
             .build());
   }
 
   Request creditBalance(String requestId, String teamId) {
-    return get(requestId, url("api/credits/teams/" + segment(teamId) + "/balance"));
+    return get(requestId, url("api", "credits", "teams", segment(teamId), "balance"));
   }
 
   Request creditTransactions(String requestId, String teamId, int limit) {
     return get(
         requestId,
-        urlBuilder("api/credits/teams/" + segment(teamId) + "/transactions")
+        urlBuilder("api", "credits", "teams", segment(teamId), "transactions")
             .addQueryParameter("limit", Integer.toString(limit))
             .build());
   }
@@ -95,31 +95,31 @@ final class JobsApi {
   Request checkCredits(String requestId, String teamId, long creditsNeeded) {
     return post(
         requestId,
-        urlBuilder("api/credits/teams/" + segment(teamId) + "/check")
+        urlBuilder("api", "credits", "teams", segment(teamId), "check")
             .addQueryParameter("credits_needed", Long.toString(creditsNeeded))
             .build(),
         EMPTY);
   }
 
   Request team(String requestId, String teamId) {
-    return get(requestId, url("api/teams/" + segment(teamId)));
+    return get(requestId, url("api", "teams", segment(teamId)));
   }
 
   Request resolveModelGroup(String requestId, String groupName, String teamId) {
     return get(
         requestId,
-        urlBuilder("api/model-groups/" + segment(groupName) + "/resolve")
+        urlBuilder("api", "model-groups", segment(groupName), "resolve")
             .addQueryParameter("team_id", teamId)
             .build());
   }
 
   /** No authentication on the server; the key is sent anyway (one client, one header). */
   Request models(String requestId) {
-    return get(requestId, url("api/models"));
+    return get(requestId, url("api", "models"));
   }
 
   Request model(String requestId, String alias) {
-    return get(requestId, url("api/models/" + segment(alias)));
+    return get(requestId, url("api", "models", segment(alias)));
   }
 
   Request health(String requestId) {
@@ -138,12 +138,23 @@ final class JobsApi {
         .build();
   }
 
-  private HttpUrl url(String encodedPath) {
-    return urlBuilder(encodedPath).build();
+  /**
+   * The base URL plus {@code segments}, each one already encoded (constants, or {@link #segment}).
+   */
+  private HttpUrl url(String... segments) {
+    return urlBuilder(segments).build();
   }
 
-  private HttpUrl.Builder urlBuilder(String encodedPath) {
-    return baseUrl.newBuilder().encodedPath(basePath + encodedPath);
+  private HttpUrl.Builder urlBuilder(String... segments) {
+    HttpUrl.Builder url = baseUrl.newBuilder();
+    for (String s : segments) {
+      if (s.isEmpty()) {
+        // An empty value keeps its place ("jobs//complete"), as a path written out would.
+        return url.encodedPath(basePath + String.join("/", segments));
+      }
+      url.addEncodedPathSegment(s);
+    }
+    return url;
   }
 
   /**

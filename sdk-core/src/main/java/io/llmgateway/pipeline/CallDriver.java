@@ -123,7 +123,7 @@ public final class CallDriver {
     Instant end = now();
     breaker().onSuccess(end);
     attemptFinished(end, null, null);
-    finish(null);
+    finish(null, end);
     return value;
   }
 
@@ -191,11 +191,16 @@ public final class CallDriver {
   }
 
   private void finish(@Nullable Throwable error) {
+    if (!finished) {
+      finish(error, now());
+    }
+  }
+
+  private void finish(@Nullable Throwable error, Instant end) {
     if (finished) {
       return;
     }
     finished = true;
-    Instant end = now();
     x.listener.onEvent(
         new CallFinished(
             x.provider,

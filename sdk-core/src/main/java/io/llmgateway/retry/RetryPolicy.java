@@ -52,10 +52,16 @@ public final class RetryPolicy {
   private final Duration maxWait;
   private final Duration maxTotalWait;
   private final DoubleSupplier random;
+  private final int maxAttemptsOverall;
 
   private RetryPolicy(Builder b) {
     this.maxAttempts = b.maxAttempts;
     this.attemptsByClass = Map.copyOf(b.attemptsByClass);
+    int max = maxAttempts;
+    for (int n : attemptsByClass.values()) {
+      max = Math.max(max, n);
+    }
+    this.maxAttemptsOverall = max; // read on every call's deadline: computed once
     this.backoff = b.backoff;
     this.retryIf = b.retryIf;
     this.maxWait = b.maxWait;
@@ -156,11 +162,7 @@ public final class RetryPolicy {
 
   /** The most attempts any error class may get. */
   public int maxAttemptsOverall() {
-    int max = maxAttempts;
-    for (int n : attemptsByClass.values()) {
-      max = Math.max(max, n);
-    }
-    return max;
+    return maxAttemptsOverall;
   }
 
   public int maxAttempts() {
