@@ -1,6 +1,7 @@
 package io.llmgateway.jobs;
 
 import io.llmgateway.error.LlmGatewayException;
+import io.llmgateway.internal.CallDeadlines;
 import io.llmgateway.pipeline.AttemptContext;
 import io.llmgateway.pipeline.CallOptions;
 import io.llmgateway.pipeline.Endpoint;
@@ -63,7 +64,11 @@ public final class JobCall<T> {
    * Turns one attempt's response into the value, or throws the typed error. Closes the response.
    */
   public T handle(Response response, AttemptContext ctx) {
-    T value = client.transport.handle(response, ctx, reader);
+    return handle(response, ctx, null);
+  }
+
+  private T handle(Response response, AttemptContext ctx, CallDeadlines.@Nullable Deadline d) {
+    T value = client.transport.handle(response, ctx, reader, d);
     if (tokensUsed != null) {
       // The throttle reserved an estimate from the request size; correct it with what was used.
       ctx.recordUsage(tokensUsed.applyAsLong(value));
@@ -76,15 +81,24 @@ public final class JobCall<T> {
     return client.classifier.classify(io.llmgateway.error.Provider.SAAS_LITELLM, failure);
   }
 
-  /** Sends one attempt and blocks for its answer. */
+  /**
+   * Sends one attempt and blocks for its answer. The attempt's timeout covers the call and the
+   * reading of the answer, as OkHttp's call timeout would (see {@link CallDeadlines} for why it is
+   * not OkHttp's).
+   */
   public T execute(AttemptContext ctx) {
-    Response response;
-    try {
-      response = newCall(ctx).execute();
-    } catch (IOException | RuntimeException e) {
-      throw failure(e);
+    okhttp3.Call call = client.http.newCall(request.apply(ctx.requestId()));
+    try (CallDeadlines.Deadline d = CallDeadlines.shared().start(call, ctx.timeout())) {
+      Response response;
+      try {
+        response = call.execute();
+      } catch (IOException e) {
+        throw failure(d.explain(e));
+      } catch (RuntimeException e) {
+        throw failure(e);
+      }
+      return handle(response, ctx, d);
     }
-    return handle(response, ctx);
   }
 
   /** Runs the call through the client's blocking pipeline. */

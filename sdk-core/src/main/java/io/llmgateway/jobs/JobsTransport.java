@@ -7,6 +7,7 @@ import io.llmgateway.error.ErrorClassifier;
 import io.llmgateway.error.ErrorDetails;
 import io.llmgateway.error.Provider;
 import io.llmgateway.error.UnexpectedResponseException;
+import io.llmgateway.internal.CallDeadlines;
 import io.llmgateway.pipeline.AttemptContext;
 import io.llmgateway.ratelimit.RateLimitSnapshot;
 import java.io.IOException;
@@ -62,7 +63,15 @@ final class JobsTransport {
     return (Reader<T>) r;
   }
 
-  <T> T handle(Response response, AttemptContext ctx, Reader<T> reader) {
+  /**
+   * {@code deadline}: the attempt's, when it is not OkHttp's call timeout; a body cut by it is a
+   * timeout.
+   */
+  <T> T handle(
+      Response response,
+      AttemptContext ctx,
+      Reader<T> reader,
+      CallDeadlines.@Nullable Deadline deadline) {
     if (!response.isSuccessful()) {
       throw classifier.classify(Provider.SAAS_LITELLM, response);
     }
@@ -78,12 +87,13 @@ final class JobsTransport {
       BufferedSource source = body.source();
       try {
         source.request(Long.MAX_VALUE); // the whole answer, into the source's own buffer
-        if (!isPlainUtf8(body.contentType(), source.getBuffer())) {
+        if (!isPlainUtf8(response.header("Content-Type"), source.getBuffer())) {
           // A declared charset or a byte-order mark: decode as text first, as before.
           return parse(new Buffer().writeUtf8(body.string()), reader, response.code());
         }
       } catch (IOException e) {
-        throw classifier.classify(Provider.SAAS_LITELLM, e);
+        throw classifier.classify(
+            Provider.SAAS_LITELLM, deadline != null ? deadline.explain(e) : e);
       }
       return parse(source.getBuffer(), reader, response.code());
     }
@@ -121,17 +131,30 @@ final class JobsTransport {
     }
   }
 
-  // UTF-8 (declared or by default) and no byte-order mark, which is all JSON may be.
-  private static boolean isPlainUtf8(@Nullable MediaType type, Buffer bytes) {
-    Charset charset = type == null ? null : type.charset();
-    if (charset != null && !charset.equals(StandardCharsets.UTF_8)) {
-      return false;
+  // UTF-8 (declared or by default) and no byte-order mark, which is all JSON may be. The media
+  // type is parsed (a regex) only when it names a charset.
+  private static boolean isPlainUtf8(@Nullable String contentType, Buffer bytes) {
+    if (contentType != null && namesCharset(contentType)) {
+      MediaType type = MediaType.parse(contentType);
+      Charset charset = type == null ? null : type.charset();
+      if (charset != null && !charset.equals(StandardCharsets.UTF_8)) {
+        return false;
+      }
     }
     if (bytes.size() == 0) {
       return true;
     }
     int first = bytes.getByte(0) & 0xff;
     return first != 0xef && first != 0xfe && first != 0xff && first != 0x00;
+  }
+
+  private static boolean namesCharset(String contentType) {
+    for (int i = 0, last = contentType.length() - 7; i <= last; i++) {
+      if (contentType.regionMatches(true, i, "charset", 0, 7)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // "ModelAlias", "List<ModelAlias>": short enough for a message.
