@@ -87,7 +87,12 @@ public final class JobCall<T> {
    * not OkHttp's).
    */
   public T execute(AttemptContext ctx) {
-    okhttp3.Call call = client.http.newCall(request.apply(ctx.requestId()));
+    okhttp3.Call call;
+    try {
+      call = client.http.newCall(request.apply(ctx.requestId()));
+    } catch (RuntimeException e) {
+      throw failure(e); // a request that cannot be built (a path value, a body value) fails here
+    }
     try (CallDeadlines.Deadline d = CallDeadlines.shared().start(call, ctx.timeout())) {
       Response response;
       try {

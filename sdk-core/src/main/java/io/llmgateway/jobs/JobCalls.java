@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,12 +35,12 @@ public final class JobCalls {
   }
 
   public JobCall<JobCreated> createJob(JobSpec spec) {
-    RequestBody body = JsonBodies.of(spec.toWire(client.teamId(), "metadata"));
+    JsonBodies.Lazy body = JsonBodies.lazy(spec.toWire(client.teamId(), "metadata"));
     return call(
         Endpoint.JOBS_CREATE,
         CallOptions.defaults(),
         JobCreated.class,
-        id -> client.api.createJob(id, body));
+        id -> client.api.createJob(id, body.get()));
   }
 
   public JobCall<Job> getJob(String jobId) {
@@ -52,21 +51,21 @@ public final class JobCalls {
   public JobCall<MetadataUpdate> updateMetadata(String jobId, Map<String, Object> metadata) {
     Map<String, Object> wire = new LinkedHashMap<>();
     wire.put("metadata", metadata);
-    RequestBody body = JsonBodies.of(wire);
+    JsonBodies.Lazy body = JsonBodies.lazy(wire);
     return call(
         Endpoint.of("jobs.metadata", "PATCH /api/jobs/{id}/metadata"),
         CallOptions.defaults(),
         MetadataUpdate.class,
-        id -> client.api.updateMetadata(id, jobId, body));
+        id -> client.api.updateMetadata(id, jobId, body.get()));
   }
 
   public JobCall<LlmCallResult> llmCall(String jobId, LlmCallRequest request) {
-    RequestBody body = JsonBodies.of(w -> request.writeJson(w, true));
+    JsonBodies.Lazy body = JsonBodies.lazy(w -> request.writeJson(w, true));
     return new JobCall<>(
         client,
         Endpoint.JOBS_LLM_CALL,
         sized(request, null),
-        id -> client.api.llmCall(id, jobId, body),
+        id -> client.api.llmCall(id, jobId, body.get()),
         LlmCallResult.class,
         LlmCallResult::tokensUsed);
   }
@@ -76,23 +75,23 @@ public final class JobCalls {
    * failure, because a repeated complete charges again.
    */
   public JobCall<JobCompletion> completeOnce(String jobId, JobOutcome outcome) {
-    RequestBody body = JsonBodies.of(outcome.toWire());
+    JsonBodies.Lazy body = JsonBodies.lazy(outcome.toWire());
     return call(
         Endpoint.JOBS_COMPLETE,
         SINGLE_SEND,
         JobCompletion.class,
-        id -> client.api.completeJob(id, jobId, body));
+        id -> client.api.completeJob(id, jobId, body.get()));
   }
 
   public JobCall<SingleCallResult> createAndCall(JobSpec spec, LlmCallRequest request) {
     Map<String, Object> wire = spec.toWire(client.teamId(), "job_metadata");
     wire.putAll(request.toWire(false));
-    RequestBody body = JsonBodies.of(wire);
+    JsonBodies.Lazy body = JsonBodies.lazy(wire);
     return new JobCall<>(
         client,
         Endpoint.JOBS_CREATE_AND_CALL,
         sized(request, nonIdempotent),
-        id -> client.api.createAndCall(id, body),
+        id -> client.api.createAndCall(id, body.get()),
         SingleCallResult.class,
         SingleCallResult::tokensUsed);
   }

@@ -33,6 +33,38 @@ final class JsonBodies {
     return of(w -> value(w, body));
   }
 
+  /** {@link #lazy(Content)} of a map. */
+  static Lazy lazy(Map<String, ?> body) {
+    return lazy(w -> value(w, body));
+  }
+
+  /**
+   * A body written on first use, inside the first attempt (where a value Moshi cannot write fails
+   * the call like any other error), then reused by the attempts after it.
+   */
+  static Lazy lazy(Content content) {
+    return new Lazy(content);
+  }
+
+  /** See {@link #lazy(Content)}. Thread-safe: at worst two threads write the same bytes. */
+  static final class Lazy {
+    private final Content content;
+    private volatile @Nullable RequestBody body;
+
+    private Lazy(Content content) {
+      this.content = content;
+    }
+
+    RequestBody get() {
+      RequestBody b = body;
+      if (b == null) {
+        b = of(content);
+        body = b;
+      }
+      return b;
+    }
+  }
+
   static RequestBody of(Content content) {
     Buffer buffer = new Buffer();
     try {
