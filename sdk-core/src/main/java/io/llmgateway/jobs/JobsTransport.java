@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns one attempt's answer into a value or a typed error: rate-limit headers go to the throttle,
  * error statuses to the classifier, and bodies that do not parse become {@link
- * UnexpectedResponseException}. A UTF-8 JSON answer is parsed by Moshi straight from the bytes that
- * arrived, never copied into a String first.
+ * UnexpectedResponseException}. A UTF-8 JSON answer is parsed by Moshi from its bytes, never
+ * decoded into a String first.
  */
 final class JobsTransport {
   private static final ConcurrentMap<Type, Reader<?>> READERS = new ConcurrentHashMap<>();
@@ -81,30 +81,31 @@ final class JobsTransport {
     }
     ResponseBody body = response.body();
     if (body == null) {
-      return parse(new Buffer(), reader, response.code());
+      return parse(new byte[0], reader, response.code());
     }
+    byte[] bytes;
     try (body) {
       BufferedSource source = body.source();
-      try {
-        source.request(Long.MAX_VALUE); // the whole answer, into the source's own buffer
-        if (!isPlainUtf8(response.header("Content-Type"), source.getBuffer())) {
-          // A declared charset or a byte-order mark: decode as text first, as before.
-          return parse(new Buffer().writeUtf8(body.string()), reader, response.code());
-        }
-      } catch (IOException e) {
-        throw classifier.classify(
-            Provider.SAAS_LITELLM, deadline != null ? deadline.explain(e) : e);
+      source.request(Long.MAX_VALUE); // the whole answer, into the source's own buffer
+      if (isPlainUtf8(response.header("Content-Type"), source.getBuffer())) {
+        // Read out (not peeked or cloned: okio keeps only unshared segments for reuse).
+        bytes = source.getBuffer().readByteArray();
+      } else {
+        // A declared charset or a byte-order mark: decode as text first, as before.
+        bytes = body.string().getBytes(StandardCharsets.UTF_8);
       }
-      return parse(source.getBuffer(), reader, response.code());
+    } catch (IOException e) {
+      throw classifier.classify(Provider.SAAS_LITELLM, deadline != null ? deadline.explain(e) : e);
     }
+    return parse(bytes, reader, response.code());
   }
 
   /**
-   * Parses {@code bytes} (UTF-8 JSON), leaving them in place for the error if they do not parse.
+   * Parses {@code bytes} (UTF-8 JSON); an answer that does not parse keeps them as its raw body.
    */
-  static <T> T parse(Buffer bytes, Reader<T> reader, int status) {
+  static <T> T parse(byte[] bytes, Reader<T> reader, int status) {
     try {
-      JsonReader json = JsonReader.of(bytes.peek());
+      JsonReader json = JsonReader.of(new Buffer().write(bytes));
       T value = reader.adapter.fromJson(json);
       if (json.peek() != JsonReader.Token.END_DOCUMENT) {
         throw new JsonDataException("JSON document was not fully consumed.");
@@ -117,7 +118,7 @@ final class JobsTransport {
       ErrorDetails details =
           ErrorDetails.builder(Provider.SAAS_LITELLM)
               .status(status)
-              .rawBody(bytes.readUtf8())
+              .rawBody(new String(bytes, StandardCharsets.UTF_8))
               .build();
       throw new UnexpectedResponseException(
           "HTTP "
