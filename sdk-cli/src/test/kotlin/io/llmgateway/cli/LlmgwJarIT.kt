@@ -5,6 +5,7 @@ import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldNotContain
 import java.io.File
+import java.util.concurrent.CompletableFuture
 import java.util.concurrent.TimeUnit
 
 /** Runs the shaded llmgw jar as a real process (after `package`, under failsafe). */
@@ -19,10 +20,12 @@ class LlmgwJarIT :
           .apply { environment().putAll(env) }
           .redirectErrorStream(false)
           .start()
+      // stderr is read on its own thread: a full stderr pipe must not block the process while we
+      // wait on stdout.
+      val err = CompletableFuture.supplyAsync { process.errorStream.bufferedReader().readText() }
       val out = process.inputStream.bufferedReader().readText()
-      val err = process.errorStream.bufferedReader().readText()
       process.waitFor(60, TimeUnit.SECONDS) shouldBe true
-      return CliRun(process.exitValue(), out, err)
+      return CliRun(process.exitValue(), out, err.get(10, TimeUnit.SECONDS))
     }
 
     test("the jar runs the demo as one JSON object per line") {

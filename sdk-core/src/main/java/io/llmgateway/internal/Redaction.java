@@ -11,13 +11,13 @@ public final class Redaction {
   public static final String MASK = "[REDACTED]";
 
   // 6+ key characters: long enough for any real key, short enough to spare the servers' own
-  // "Bearer sk-xxx..." hints, which carry no secret. Not after a letter, so "risk-assessment"
-  // stays a word; after a digit it is still a key ("Bearer%20sk-...").
-  private static final Pattern SK_KEY = Pattern.compile("(?<![A-Za-z])sk-[A-Za-z0-9_\\-]{6,}");
+  // "Bearer sk-xxx..." hints, which carry no secret. Matched inside words on purpose: a key glued
+  // to the text before it is still a key, so "risk-assessment" reads "risk-[REDACTED]"; a word
+  // mangled in an error message is the price of never leaking a key.
+  private static final Pattern SK_KEY = Pattern.compile("sk-[A-Za-z0-9_\\-]{6,}");
   // The start of a key that a length bound cut off (optionally followed by the bound's "..."):
   // too short for SK_KEY, but at the very end of a text it is almost surely a cut key.
-  private static final Pattern SK_KEY_CUT =
-      Pattern.compile("(?<![A-Za-z])sk-[A-Za-z0-9_\\-]{1,5}(\\.{0,3})$");
+  private static final Pattern SK_KEY_CUT = Pattern.compile("sk-[A-Za-z0-9_\\-]{1,5}(\\.{0,3})$");
   private static final Pattern AUTH_VALUE =
       Pattern.compile(
           "(?i)(authorization[\"']?\\s*[:=]\\s*[\"']?)((?:bearer|basic|token)\\s+)?[^\\s\"',}]+");

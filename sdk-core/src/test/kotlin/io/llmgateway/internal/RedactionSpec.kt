@@ -18,13 +18,6 @@ class RedactionSpec :
       Redaction.redact("key=$key, again $key") shouldBe "key=sk-[REDACTED], again sk-[REDACTED]"
     }
 
-    test("words that merely contain sk- are left alone; a key after a digit or symbol is not") {
-      Redaction.redact("a risk-assessment of the desk-bound task-runner") shouldBe
-        "a risk-assessment of the desk-bound task-runner"
-      Redaction.redact("Bearer%20$key") shouldNotContain "9f8e7d6c"
-      Redaction.redact("key:$key") shouldNotContain "9f8e7d6c"
-    }
-
     test("Authorization values are masked whatever the key looks like") {
       Redaction.redact("Authorization: Bearer abcdef123456") shouldBe
         "Authorization: Bearer [REDACTED]"
