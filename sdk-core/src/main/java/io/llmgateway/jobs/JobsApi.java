@@ -1,197 +1,144 @@
 package io.llmgateway.jobs;
 
-import io.llmgateway.pipeline.CallContext;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okio.Timeout;
 import org.jspecify.annotations.Nullable;
+import retrofit2.Retrofit;
 
 /**
- * Every endpoint a SaaS LiteLLM team key can call, as OkHttp requests. Routes are fixed, so they
- * are written out here: path values are encoded as one segment each (a {@code /} in a value is
- * {@code %2F}, {@code .} and {@code ..} are refused), bodies are JSON. Retrofit used to build
- * these; for seventeen fixed routes its per-call request building cost more than our whole
- * pipeline. Answers are read by {@link JobsTransport}. The streaming endpoints are in {@link
- * StreamCall}.
+ * The job client's requests, built by Retrofit from {@link JobsRoutes}. Retrofit only builds them:
+ * our pipeline sends every attempt itself (retries, timeouts, breaker, throttle), so Retrofit's
+ * call factory here hands back the request instead of making an OkHttp call for it, which would be
+ * thrown away on every attempt.
  */
 final class JobsApi {
-  private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
-
-  private final HttpUrl baseUrl;
-  private final String basePath;
+  private final JobsRoutes routes;
 
   JobsApi(HttpUrl baseUrl) {
-    if (!baseUrl.encodedPath().endsWith("/")) {
-      throw new IllegalArgumentException("baseUrl must end in /: " + baseUrl);
-    }
-    this.baseUrl = baseUrl;
-    this.basePath = baseUrl.encodedPath();
+    this.routes =
+        new Retrofit.Builder()
+            .baseUrl(baseUrl)
+            .callFactory(RequestOnly::new)
+            .build()
+            .create(JobsRoutes.class);
   }
 
   Request createJob(String requestId, RequestBody body) {
-    return post(requestId, url("api", "jobs", "create"), body);
+    return routes.createJob(requestId, body).request();
   }
 
   Request getJob(String requestId, String jobId) {
-    return get(requestId, url("api", "jobs", segment(jobId)));
+    return routes.getJob(requestId, jobId).request();
   }
 
   Request updateMetadata(String requestId, String jobId, RequestBody body) {
-    return new Request.Builder()
-        .url(url("api", "jobs", segment(jobId), "metadata"))
-        .header(CallContext.REQUEST_ID_HEADER, requestId)
-        .patch(body)
-        .build();
+    return routes.updateMetadata(requestId, jobId, body).request();
   }
 
   Request llmCall(String requestId, String jobId, RequestBody body) {
-    return post(requestId, url("api", "jobs", segment(jobId), "llm-call"), body);
+    return routes.llmCall(requestId, jobId, body).request();
   }
 
   Request completeJob(String requestId, String jobId, RequestBody body) {
-    return post(requestId, url("api", "jobs", segment(jobId), "complete"), body);
+    return routes.completeJob(requestId, jobId, body).request();
   }
 
   Request createAndCall(String requestId, RequestBody body) {
-    return post(requestId, url("api", "jobs", "create-and-call"), body);
+    return routes.createAndCall(requestId, body).request();
   }
 
   Request jobCosts(String requestId, String jobId) {
-    return get(requestId, url("api", "jobs", segment(jobId), "costs"));
+    return routes.jobCosts(requestId, jobId).request();
   }
 
   Request teamJobs(
       String requestId, String teamId, int limit, int offset, @Nullable String status) {
-    HttpUrl.Builder url =
-        urlBuilder("api", "teams", segment(teamId), "jobs")
-            .addQueryParameter("limit", Integer.toString(limit))
-            .addQueryParameter("offset", Integer.toString(offset));
-    if (status != null) {
-      url.addQueryParameter("status", status);
-    }
-    return get(requestId, url.build());
+    return routes.teamJobs(requestId, teamId, limit, offset, status).request();
   }
 
   Request teamUsage(String requestId, String teamId, String period) {
-    return get(
-        requestId,
-        urlBuilder("api", "teams", segment(teamId), "usage")
-            .addQueryParameter("period", period)
-            .build());
+    return routes.teamUsage(requestId, teamId, period).request();
   }
 
   Request creditBalance(String requestId, String teamId) {
-    return get(requestId, url("api", "credits", "teams", segment(teamId), "balance"));
+    return routes.creditBalance(requestId, teamId).request();
   }
 
   Request creditTransactions(String requestId, String teamId, int limit) {
-    return get(
-        requestId,
-        urlBuilder("api", "credits", "teams", segment(teamId), "transactions")
-            .addQueryParameter("limit", Integer.toString(limit))
-            .build());
+    return routes.creditTransactions(requestId, teamId, limit).request();
   }
 
   Request checkCredits(String requestId, String teamId, long creditsNeeded) {
-    return post(
-        requestId,
-        urlBuilder("api", "credits", "teams", segment(teamId), "check")
-            .addQueryParameter("credits_needed", Long.toString(creditsNeeded))
-            .build(),
-        EMPTY);
+    return routes.checkCredits(requestId, teamId, creditsNeeded).request();
   }
 
   Request team(String requestId, String teamId) {
-    return get(requestId, url("api", "teams", segment(teamId)));
+    return routes.team(requestId, teamId).request();
   }
 
   Request resolveModelGroup(String requestId, String groupName, String teamId) {
-    return get(
-        requestId,
-        urlBuilder("api", "model-groups", segment(groupName), "resolve")
-            .addQueryParameter("team_id", teamId)
-            .build());
+    return routes.resolveModelGroup(requestId, groupName, teamId).request();
   }
 
-  /** No authentication on the server; the key is sent anyway (one client, one header). */
   Request models(String requestId) {
-    return get(requestId, url("api", "models"));
+    return routes.models(requestId).request();
   }
 
   Request model(String requestId, String alias) {
-    return get(requestId, url("api", "models", segment(alias)));
+    return routes.model(requestId, alias).request();
   }
 
   Request health(String requestId) {
-    return get(requestId, url("health"));
+    return routes.health(requestId).request();
   }
 
-  private static Request get(String requestId, HttpUrl url) {
-    return new Request.Builder().url(url).header(CallContext.REQUEST_ID_HEADER, requestId).build();
-  }
+  /** What Retrofit's call factory returns: the request, and nothing that sends it. */
+  private static final class RequestOnly implements Call {
+    private final Request request;
 
-  private static Request post(String requestId, HttpUrl url, RequestBody body) {
-    return new Request.Builder()
-        .url(url)
-        .header(CallContext.REQUEST_ID_HEADER, requestId)
-        .post(body)
-        .build();
-  }
-
-  /**
-   * The base URL plus {@code segments}, each one already encoded (constants, or {@link #segment}).
-   */
-  private HttpUrl url(String... segments) {
-    return urlBuilder(segments).build();
-  }
-
-  private HttpUrl.Builder urlBuilder(String... segments) {
-    HttpUrl.Builder url = baseUrl.newBuilder();
-    for (String s : segments) {
-      if (s.isEmpty()) {
-        // An empty value keeps its place ("jobs//complete"), as a path written out would.
-        return url.encodedPath(basePath + String.join("/", segments));
-      }
-      url.addEncodedPathSegment(s);
+    RequestOnly(Request request) {
+      this.request = request;
     }
-    return url;
-  }
 
-  /**
-   * {@code value} as one encoded path segment: UTF-8 percent-encoding for controls, non-ASCII, and
-   * {@code space " # % / < > ? \ ^ ` { | }}. A value of {@code .} or {@code ..} would move up the
-   * path and is refused.
-   */
-  static String segment(String value) {
-    if (value.equals(".") || value.equals("..")) {
-      throw new IllegalArgumentException(
-          "path values must not perform path traversal ('.' or '..'): " + value);
+    @Override
+    public Request request() {
+      return request;
     }
-    for (int i = 0; i < value.length(); i++) {
-      if (mustEncode(value.charAt(i))) {
-        return encode(value);
-      }
-    }
-    return value;
-  }
 
-  private static boolean mustEncode(char c) {
-    return c < 0x20 || c >= 0x7f || " \"#%/<>?\\^`{|}".indexOf(c) >= 0;
-  }
-
-  private static String encode(String value) {
-    StringBuilder out = new StringBuilder(value.length() + 16);
-    byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    for (byte b : utf8) {
-      int c = b & 0xff;
-      if (c >= 0x80 || mustEncode((char) c)) {
-        out.append('%')
-            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      } else {
-        out.append((char) c);
-      }
+    @Override
+    public okhttp3.Response execute() {
+      throw new UnsupportedOperationException("the pipeline sends job requests");
     }
-    return out.toString();
+
+    @Override
+    public void enqueue(okhttp3.Callback responseCallback) {
+      throw new UnsupportedOperationException("the pipeline sends job requests");
+    }
+
+    @Override
+    public void cancel() {}
+
+    @Override
+    public boolean isExecuted() {
+      return false;
+    }
+
+    @Override
+    public boolean isCanceled() {
+      return false;
+    }
+
+    @Override
+    public Timeout timeout() {
+      return Timeout.NONE;
+    }
+
+    @Override
+    public Call clone() {
+      return new RequestOnly(request);
+    }
   }
 }
