@@ -22,6 +22,7 @@ public final class RateLimiter {
   private final RateLimitStore store;
   private final String key;
   private final RateLimitState initial;
+  private final BlindSends blindSends = new BlindSends();
 
   private RateLimiter(RateLimitConfig config, RateLimitStore store, String key) {
     this.config = Objects.requireNonNull(config, "config");
@@ -71,10 +72,12 @@ public final class RateLimiter {
         RateWindow takenTokens = tokenWindow.take(t);
         if (takenRequests == base.requests() && takenTokens == base.tokens()) {
           // Unknown limits: nothing to count, so no write (for a shared store, no round trip).
+          sentBlind(requests, now, period);
           return Reservation.granted(t, base);
         }
         RateLimitState next = new RateLimitState(takenRequests, takenTokens);
         if (store.compareAndSet(key, current, next)) {
+          sentBlind(requests, now, period);
           return Reservation.granted(t, next);
         }
         continue;
@@ -147,13 +150,7 @@ public final class RateLimiter {
         now,
         s ->
             new RateLimitState(
-                s.requests()
-                    .adopt(
-                        snapshot.limitRequests(),
-                        snapshot.remainingRequests(),
-                        snapshot.resetRequests(),
-                        now,
-                        period),
+                learnRequests(s.requests(), snapshot, now, period),
                 s.tokens()
                     .adopt(
                         snapshot.limitTokens(),
@@ -161,6 +158,36 @@ public final class RateLimiter {
                         snapshot.resetTokens(),
                         now,
                         period)));
+  }
+
+  private void sentBlind(RateWindow requests, Instant now, Duration period) {
+    if (requests.remaining() < 0 && config.learnFromHeaders()) {
+      blindSends.record(now, period);
+    }
+  }
+
+  /**
+   * The request window after a response's headers. The first time they make it known, the requests
+   * sent blind in that window count against it: the server's remaining leaves out those it had not
+   * yet received.
+   */
+  private RateWindow learnRequests(
+      RateWindow requests, RateLimitSnapshot snapshot, Instant now, Duration period) {
+    RateWindow learnt =
+        requests.adopt(
+            snapshot.limitRequests(),
+            snapshot.remainingRequests(),
+            snapshot.resetRequests(),
+            now,
+            period);
+    Instant reset = learnt.resetAt();
+    if (requests.remaining() >= 0
+        || learnt.remaining() < 0
+        || learnt.limit() < 0
+        || reset == null) {
+      return learnt;
+    }
+    return learnt.atMost(learnt.limit() - blindSends.sentInWindowEnding(reset, period));
   }
 
   /** Tokens estimated from a request body of {@code bytes} bytes (bytes / 4 by default). */

@@ -77,6 +77,12 @@ public final class RateWindow {
     return remaining < 0 ? this : new RateWindow(limit, Math.max(0, remaining - n), resetAt);
   }
 
+  /** This window with at most {@code n} remaining (never below 0); unknown stays unknown. */
+  RateWindow atMost(long n) {
+    long capped = Math.max(0, n);
+    return remaining < 0 || remaining <= capped ? this : new RateWindow(limit, capped, resetAt);
+  }
+
   RateWindow give(long n) {
     if (remaining < 0) {
       return this;

@@ -77,6 +77,32 @@ class RateLimiterSpec :
       limiter.reserve(10, clock.instant(), null).delay() shouldBe Duration.ofSeconds(5)
     }
 
+    test("requests sent before the first headers count against the window the headers describe") {
+      val clock = FakeClock(start.plusSeconds(1))
+      val limiter = RateLimiter.ofDefaults()
+      // Eight threads send at once, blind; the first answer was counted first by the server.
+      repeat(8) { limiter.reserve(0, clock.instant(), null).isGranted shouldBe true }
+      limiter.observe(
+        snapshot(limit = 60, remaining = 59, reset = start.plusSeconds(60)),
+        clock.instant(),
+      )
+      limiter.state(clock.instant()).requests() shouldBe RateWindow(60, 52, start.plusSeconds(60))
+      repeat(52) { limiter.reserve(0, clock.instant(), null).isGranted shouldBe true }
+      limiter.reserve(0, clock.instant(), null).delay() shouldBe Duration.ofSeconds(59)
+    }
+
+    test("blind requests of an earlier window do not count against a later one") {
+      val clock = FakeClock(start.plusSeconds(1))
+      val limiter = RateLimiter.ofDefaults()
+      repeat(8) { limiter.reserve(0, clock.instant(), null).isGranted shouldBe true }
+      clock.advance(Duration.ofSeconds(70))
+      limiter.observe(
+        snapshot(limit = 60, remaining = 59, reset = start.plusSeconds(120)),
+        clock.instant(),
+      )
+      limiter.state(clock.instant()).requests().remaining() shouldBe 59
+    }
+
     test("a reset already past tells nothing about the current window") {
       val clock = FakeClock(start.plusSeconds(70))
       val limiter = RateLimiter.of(RateLimitConfig.hiveOps())
