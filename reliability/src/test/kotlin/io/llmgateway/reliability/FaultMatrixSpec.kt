@@ -102,5 +102,14 @@ class FaultMatrixSpec :
       val lines = CapturedLogs.all()
       (lines.size > cases.size) shouldBe true // the SDK did log, at DEBUG and above
       lines.forEach { Canary.assertAbsent("the logs", it) }
+      // Each attempt's headers went to the log at DEBUG, the key's header redacted, on both
+      // clients.
+      val headerLines = lines.filter { it.contains(" headers: ") }
+      for (path in listOf("/api/jobs/", "/chat/completions")) {
+        withClue("header lines of $path") {
+          headerLines.any { it.contains(path) && it.contains("Authorization: REDACTED") } shouldBe
+            true
+        }
+      }
     }
   })

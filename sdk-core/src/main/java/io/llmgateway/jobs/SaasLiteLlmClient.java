@@ -3,6 +3,8 @@ package io.llmgateway.jobs;
 import io.llmgateway.error.ErrorClassifier;
 import io.llmgateway.error.Provider;
 import io.llmgateway.http.BoundedErrorBodyInterceptor;
+import io.llmgateway.logging.CallLogger;
+import io.llmgateway.logging.HeaderLoggingInterceptor;
 import io.llmgateway.metrics.MetricsCollector;
 import io.llmgateway.pipeline.ResilientExecutor;
 import java.util.Map;
@@ -22,7 +24,7 @@ import okhttp3.OkHttpClient;
  * team's status and credits; with {@code diagnoseForbidden(true)} on the builder every 403 carries
  * that diagnosis already ({@link TeamDiagnosis#attachedTo}).
  */
-public final class SaasLiteLlmClient {
+public final class SaasLiteLlmClient implements AutoCloseable {
   private final String teamId;
   final ResilientExecutor executor;
   final JobsApi api;
@@ -34,6 +36,7 @@ public final class SaasLiteLlmClient {
   private final JobCalls calls;
   private final JobCompleter completer;
   private final @org.jspecify.annotations.Nullable AliasPriceCache aliasPrices;
+  private final boolean ownsHttp;
 
   SaasLiteLlmClient(SaasLiteLlmClientBuilder b) {
     this.config = b;
@@ -41,6 +44,7 @@ public final class SaasLiteLlmClient {
     this.baseUrl = b.baseUrl;
     this.classifier = new ErrorClassifier(b.clock);
     OkHttpClient shared = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
+    this.ownsHttp = b.okHttpClient == null;
     // newBuilder() keeps the shared pool and dispatcher; our interceptors ride on top. OkHttp's
     // own silent retry is off: one retry loop per call, and a re-sent complete could charge twice.
     this.http =
@@ -49,6 +53,7 @@ public final class SaasLiteLlmClient {
             .retryOnConnectionFailure(false)
             .addInterceptor(new VirtualKeyInterceptor(b.virtualKey))
             .addInterceptor(new BoundedErrorBodyInterceptor())
+            .addNetworkInterceptor(new HeaderLoggingInterceptor(CallLogger.ofDefaults()))
             .build();
     ResilientExecutor.Builder exec =
         ResilientExecutor.builder()
@@ -87,6 +92,20 @@ public final class SaasLiteLlmClient {
   /** Counts, failures by type, retries and latency percentiles per endpoint. */
   public MetricsCollector metrics() {
     return executor.metrics();
+  }
+
+  /**
+   * Releases the dispatcher threads and pooled connections of the OkHttpClient this client made for
+   * itself. An OkHttpClient given to the builder is left alone: it belongs to the app, which may
+   * share it. Optional (idle threads and connections expire after a minute anyway); streams and
+   * async calls started after it fail with a connection error.
+   */
+  @Override
+  public void close() {
+    if (ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
   }
 
   /** The same client as futures; see {@link SaasLiteLlmAsyncClient}. */

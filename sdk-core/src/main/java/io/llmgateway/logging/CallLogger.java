@@ -121,6 +121,11 @@ public final class CallLogger implements CallListener {
     }
   }
 
+  /** Whether header lines would be logged (DEBUG is on for this logger). */
+  public boolean isDebugEnabled() {
+    return log.isDebugEnabled();
+  }
+
   /** Logs request or response headers at DEBUG, values filtered by the allow-list. */
   public void logHeaders(String requestId, String direction, Headers headers) {
     if (log.isDebugEnabled()) {

@@ -9,7 +9,8 @@ import org.slf4j.helpers.MessageFormatter
 import org.slf4j.spi.LoggingEventAware
 
 /** An SLF4J logger that keeps every record, with its key-values, in memory. */
-class CapturingLogger : LegacyAbstractLogger(), LoggingEventAware {
+class CapturingLogger(private val debug: Boolean = true) :
+  LegacyAbstractLogger(), LoggingEventAware {
   data class Record(
     val level: Level,
     val message: String,
@@ -45,9 +46,9 @@ class CapturingLogger : LegacyAbstractLogger(), LoggingEventAware {
 
   override fun getFullyQualifiedCallerName(): String? = null
 
-  override fun isTraceEnabled() = true
+  override fun isTraceEnabled() = debug
 
-  override fun isDebugEnabled() = true
+  override fun isDebugEnabled() = debug
 
   override fun isInfoEnabled() = true
 

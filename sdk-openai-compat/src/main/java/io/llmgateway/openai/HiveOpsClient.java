@@ -16,6 +16,8 @@ import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.error.Provider;
 import io.llmgateway.error.StreamErrorEventException;
 import io.llmgateway.http.HeaderLookup;
+import io.llmgateway.logging.CallLogger;
+import io.llmgateway.logging.HeaderLoggingInterceptor;
 import io.llmgateway.openai.internal.CallScopeInterceptor;
 import io.llmgateway.openai.internal.ConfigChecks;
 import io.llmgateway.openai.internal.DropInErrors;
@@ -100,7 +102,8 @@ public final class HiveOpsClient implements AutoCloseable {
             .addInterceptor(scopes)
             .addInterceptor(rewrite)
             .addInterceptor(new ThrottleInterceptor(limiter, b.clock, b.sleeper))
-            .addInterceptor(new ResponseCaptureInterceptor(limiter, b.clock, dropIns));
+            .addInterceptor(new ResponseCaptureInterceptor(limiter, b.clock, dropIns))
+            .addNetworkInterceptor(new HeaderLoggingInterceptor(CallLogger.ofDefaults()));
     for (Interceptor i : b.interceptors) {
       http.addInterceptor(i);
     }
