@@ -1,10 +1,6 @@
 package io.llmgateway.jobs;
 
 import io.llmgateway.cost.CostLedger;
-import io.llmgateway.error.BudgetExceededException;
-import io.llmgateway.error.ErrorDetails;
-import io.llmgateway.error.Provider;
-import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /** Refuses a job scope's next call once its {@link JobBudget} is reached. */
@@ -30,31 +26,9 @@ final class BudgetGuard {
     if (budget == null) {
       return;
     }
-    Long maxTokens = budget.tokenLimit();
-    long tokens = ledger.totalUsage().totalTokens();
-    if (maxTokens != null && tokens >= maxTokens) {
-      throw exceeded(tokens + " of " + maxTokens + " tokens used");
-    }
-    BigDecimal maxUsd = budget.usdLimit();
-    if (maxUsd == null) {
-      return;
-    }
-    if (!ledger.unsettledCalls().isEmpty()) {
+    if (budget.needsCallSplit(ledger)) {
       CostSettlement.settle(client, jobId, ledger);
     }
-    BigDecimal spent = ledger.knownCostUsd();
-    if (spent.compareTo(maxUsd) >= 0) {
-      throw exceeded(
-          "$"
-              + spent.stripTrailingZeros().toPlainString()
-              + " of $"
-              + maxUsd.toPlainString()
-              + " spent");
-    }
-  }
-
-  private BudgetExceededException exceeded(String what) {
-    return new BudgetExceededException(
-        "job budget reached: " + what + " [saas-litellm]", ErrorDetails.of(Provider.SAAS_LITELLM));
+    budget.check(ledger);
   }
 }

@@ -1,7 +1,6 @@
 package io.llmgateway.jobs;
 
 import io.llmgateway.cost.CostLedger;
-import io.llmgateway.cost.TokenUsage;
 import io.llmgateway.error.LlmGatewayException;
 import org.jspecify.annotations.Nullable;
 
@@ -26,13 +25,7 @@ final class CostSettlement {
     } catch (LlmGatewayException e) {
       return null;
     }
-    apply(report, ledger);
+    report.settle(ledger);
     return report;
-  }
-
-  static void apply(JobCostReport report, CostLedger ledger) {
-    for (CallCost call : report.breakdown()) {
-      ledger.settle(call.callId(), TokenUsage.of(call.promptTokens(), call.completionTokens()));
-    }
   }
 }

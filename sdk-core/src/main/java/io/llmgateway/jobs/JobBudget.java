@@ -1,5 +1,9 @@
 package io.llmgateway.jobs;
 
+import io.llmgateway.cost.CostLedger;
+import io.llmgateway.error.BudgetExceededException;
+import io.llmgateway.error.ErrorDetails;
+import io.llmgateway.error.Provider;
 import java.math.BigDecimal;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +59,44 @@ public final class JobBudget {
 
   public @Nullable Long tokenLimit() {
     return maxTokens;
+  }
+
+  /**
+   * Whether {@code ledger} must first learn the prompt/completion split of its llm-calls (from
+   * {@code GET /api/jobs/{id}/costs}, see {@link JobCostReport#settle}) for {@link #check} to know
+   * what the job spent: a USD limit is set and some calls are priced only by a total.
+   */
+  public boolean needsCallSplit(CostLedger ledger) {
+    return maxUsd != null && !ledger.unsettledCalls().isEmpty();
+  }
+
+  /**
+   * Refuses the next call when {@code ledger} has reached a limit. Only what is known counts.
+   *
+   * @throws BudgetExceededException when the job used its tokens or spent its dollars
+   */
+  public void check(CostLedger ledger) {
+    long tokens = ledger.totalUsage().totalTokens();
+    if (maxTokens != null && tokens >= maxTokens) {
+      throw exceeded(tokens + " of " + maxTokens + " tokens used");
+    }
+    if (maxUsd == null) {
+      return;
+    }
+    BigDecimal spent = ledger.knownCostUsd();
+    if (spent.compareTo(maxUsd) >= 0) {
+      throw exceeded(
+          "$"
+              + spent.stripTrailingZeros().toPlainString()
+              + " of $"
+              + maxUsd.toPlainString()
+              + " spent");
+    }
+  }
+
+  private static BudgetExceededException exceeded(String what) {
+    return new BudgetExceededException(
+        "job budget reached: " + what + " [saas-litellm]", ErrorDetails.of(Provider.SAAS_LITELLM));
   }
 
   @Override

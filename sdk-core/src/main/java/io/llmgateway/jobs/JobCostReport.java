@@ -1,6 +1,8 @@
 package io.llmgateway.jobs;
 
 import com.squareup.moshi.Json;
+import io.llmgateway.cost.CostLedger;
+import io.llmgateway.cost.TokenUsage;
 import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +59,16 @@ public final class JobCostReport {
 
   public List<CallCost> breakdown() {
     return costs == null ? List.of() : costs.breakdown;
+  }
+
+  /**
+   * Gives {@code ledger} the prompt/completion split of each call in this report, so calls it knew
+   * only by their total (llm-call answers carry no split) are priced at input and output rates.
+   */
+  public void settle(CostLedger ledger) {
+    for (CallCost call : breakdown()) {
+      ledger.settle(call.callId(), TokenUsage.of(call.promptTokens(), call.completionTokens()));
+    }
   }
 
   @Override
