@@ -40,12 +40,15 @@ public final class JobCalls {
         Endpoint.JOBS_CREATE,
         CallOptions.defaults(),
         JobCreated.class,
-        id -> client.api.createJob(id, body.get()));
+        id -> client.api.createJob(id, body.get()).request());
   }
 
   public JobCall<Job> getJob(String jobId) {
     return call(
-        Endpoint.JOBS_GET, CallOptions.defaults(), Job.class, id -> client.api.getJob(id, jobId));
+        Endpoint.JOBS_GET,
+        CallOptions.defaults(),
+        Job.class,
+        id -> client.api.getJob(id, jobId).request());
   }
 
   public JobCall<MetadataUpdate> updateMetadata(String jobId, Map<String, Object> metadata) {
@@ -56,7 +59,7 @@ public final class JobCalls {
         Endpoint.of("jobs.metadata", "PATCH /api/jobs/{id}/metadata"),
         CallOptions.defaults(),
         MetadataUpdate.class,
-        id -> client.api.updateMetadata(id, jobId, body.get()));
+        id -> client.api.updateMetadata(id, jobId, body.get()).request());
   }
 
   public JobCall<LlmCallResult> llmCall(String jobId, LlmCallRequest request) {
@@ -65,7 +68,7 @@ public final class JobCalls {
         client,
         Endpoint.JOBS_LLM_CALL,
         sized(request, null),
-        id -> client.api.llmCall(id, jobId, body.get()),
+        id -> client.api.llmCall(id, jobId, body.get()).request(),
         LlmCallResult.class,
         LlmCallResult::tokensUsed);
   }
@@ -80,7 +83,7 @@ public final class JobCalls {
         Endpoint.JOBS_COMPLETE,
         SINGLE_SEND,
         JobCompletion.class,
-        id -> client.api.completeJob(id, jobId, body.get()));
+        id -> client.api.completeJob(id, jobId, body.get()).request());
   }
 
   public JobCall<SingleCallResult> createAndCall(JobSpec spec, LlmCallRequest request) {
@@ -91,7 +94,7 @@ public final class JobCalls {
         client,
         Endpoint.JOBS_CREATE_AND_CALL,
         sized(request, nonIdempotent),
-        id -> client.api.createAndCall(id, body.get()),
+        id -> client.api.createAndCall(id, body.get()).request(),
         SingleCallResult.class,
         SingleCallResult::tokensUsed);
   }
@@ -122,7 +125,7 @@ public final class JobCalls {
         Endpoint.of("jobs.costs", "GET /api/jobs/{id}/costs"),
         CallOptions.defaults(),
         JobCostReport.class,
-        id -> client.api.jobCosts(id, jobId));
+        id -> client.api.jobCosts(id, jobId).request());
   }
 
   public JobCall<TeamJobs> teamJobs(int limit, int offset, @Nullable JobStatus status) {
@@ -132,7 +135,7 @@ public final class JobCalls {
         Endpoint.of("teams.jobs", "GET /api/teams/{id}/jobs"),
         CallOptions.defaults(),
         TeamJobs.class,
-        id -> client.api.teamJobs(id, client.teamId(), limit, offset, filter));
+        id -> client.api.teamJobs(id, client.teamId(), limit, offset, filter).request());
   }
 
   public JobCall<TeamUsage> teamUsage(String period) {
@@ -140,7 +143,7 @@ public final class JobCalls {
         Endpoint.of("teams.usage", "GET /api/teams/{id}/usage"),
         CallOptions.defaults(),
         TeamUsage.class,
-        id -> client.api.teamUsage(id, client.teamId(), period));
+        id -> client.api.teamUsage(id, client.teamId(), period).request());
   }
 
   public JobCall<CreditBalance> creditBalance() {
@@ -148,7 +151,7 @@ public final class JobCalls {
         Endpoint.of("credits.balance", "GET /api/credits/teams/{id}/balance"),
         CallOptions.defaults(),
         CreditBalance.class,
-        id -> client.api.creditBalance(id, client.teamId()));
+        id -> client.api.creditBalance(id, client.teamId()).request());
   }
 
   public JobCall<CreditTransactions> creditTransactions(int limit) {
@@ -156,7 +159,7 @@ public final class JobCalls {
         Endpoint.of("credits.transactions", "GET /api/credits/teams/{id}/transactions"),
         CallOptions.defaults(),
         CreditTransactions.class,
-        id -> client.api.creditTransactions(id, client.teamId(), limit));
+        id -> client.api.creditTransactions(id, client.teamId(), limit).request());
   }
 
   public JobCall<CreditCheck> checkCredits(long creditsNeeded) {
@@ -164,7 +167,7 @@ public final class JobCalls {
         Endpoint.of("credits.check", "POST /api/credits/teams/{id}/check"),
         CallOptions.defaults(),
         CreditCheck.class,
-        id -> client.api.checkCredits(id, client.teamId(), creditsNeeded));
+        id -> client.api.checkCredits(id, client.teamId(), creditsNeeded).request());
   }
 
   public JobCall<TeamInfo> team() {
@@ -172,7 +175,7 @@ public final class JobCalls {
         TEAMS_GET,
         CallOptions.defaults(),
         TeamInfo.class,
-        id -> client.api.team(id, client.teamId()));
+        id -> client.api.team(id, client.teamId()).request());
   }
 
   public JobCall<ModelGroupResolution> resolveModelGroup(String groupName) {
@@ -180,7 +183,7 @@ public final class JobCalls {
         Endpoint.of("model-groups.resolve", "GET /api/model-groups/{name}/resolve"),
         CallOptions.defaults(),
         ModelGroupResolution.class,
-        id -> client.api.resolveModelGroup(id, groupName, client.teamId()));
+        id -> client.api.resolveModelGroup(id, groupName, client.teamId()).request());
   }
 
   /** {@code GET /api/models}: every model alias with its prices (no authentication needed). */
@@ -189,7 +192,7 @@ public final class JobCalls {
         Endpoint.of("models.aliases", "GET /api/models"),
         CallOptions.defaults(),
         MODEL_LIST,
-        client.api::models);
+        id -> client.api.models(id).request());
   }
 
   /** {@code GET /api/models/{alias}}. */
@@ -198,7 +201,7 @@ public final class JobCalls {
         Endpoint.of("models.alias", "GET /api/models/{alias}"),
         CallOptions.defaults(),
         ModelAlias.class,
-        id -> client.api.model(id, alias));
+        id -> client.api.model(id, alias).request());
   }
 
   public JobCall<Health> health() {
@@ -206,7 +209,7 @@ public final class JobCalls {
         Endpoint.of("health", "GET /health"),
         CallOptions.defaults(),
         Health.class,
-        client.api::health);
+        id -> client.api.health(id).request());
   }
 
   private <T> JobCall<T> call(

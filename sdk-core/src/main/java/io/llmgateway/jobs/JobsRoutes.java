@@ -1,10 +1,12 @@
 package io.llmgateway.jobs;
 
 import io.llmgateway.pipeline.CallContext;
+import okhttp3.HttpUrl;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
+import retrofit2.Retrofit;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.Header;
@@ -16,11 +18,21 @@ import retrofit2.http.Query;
 /**
  * Every endpoint a SaaS LiteLLM team key can call, declared for Retrofit. Bodies arrive already
  * written as JSON by Moshi ({@link JsonBodies}); answers come back raw, so the client reads them
- * tolerantly with Moshi and classifies errors itself. {@link JobsApi} turns these into requests.
- * The streaming endpoints are not here: they go through okhttp-sse.
+ * tolerantly with Moshi and classifies errors itself. Retrofit only builds the requests ({@link
+ * #create}): {@code routes.llmCall(..).request()}. The streaming endpoints are not here: they go
+ * through okhttp-sse.
  */
 interface JobsRoutes {
   String REQUEST_ID = CallContext.REQUEST_ID_HEADER;
+
+  /** Routes under {@code baseUrl} whose calls are only requests (see {@link RequestOnlyCall}). */
+  static JobsRoutes create(HttpUrl baseUrl) {
+    return new Retrofit.Builder()
+        .baseUrl(baseUrl)
+        .callFactory(RequestOnlyCall::new)
+        .build()
+        .create(JobsRoutes.class);
+  }
 
   @POST("api/jobs/create")
   Call<ResponseBody> createJob(@Header(REQUEST_ID) String requestId, @Body RequestBody body);

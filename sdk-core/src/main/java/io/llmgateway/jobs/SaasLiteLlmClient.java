@@ -27,7 +27,7 @@ import okhttp3.OkHttpClient;
 public final class SaasLiteLlmClient implements AutoCloseable {
   private final String teamId;
   final ResilientExecutor executor;
-  final JobsApi api;
+  final JobsRoutes api;
   final JobsTransport transport;
   final OkHttpClient http;
   final okhttp3.HttpUrl baseUrl;
@@ -66,7 +66,7 @@ public final class SaasLiteLlmClient implements AutoCloseable {
             .sleeper(b.sleeper);
     b.listeners.forEach(exec::listener);
     this.executor = exec.build();
-    this.api = new JobsApi(b.baseUrl);
+    this.api = JobsRoutes.create(b.baseUrl);
     this.transport = new JobsTransport(classifier, b.clock);
     this.calls = new JobCalls(this);
     this.completer = new JobCompleter(this);
