@@ -45,17 +45,6 @@ public final class HiveOpsCall<T> {
     this.sender = sender;
   }
 
-  static <R, T> HiveOpsCall<T> of(
-      HiveOpsClient client,
-      CallScopeInterceptor scopes,
-      Endpoint endpoint,
-      CallOptions options,
-      String model,
-      Request<R> request,
-      Answer<R, T> answer) {
-    return of(client, scopes, endpoint, options, model, false, request, answer);
-  }
-
   /**
    * {@code requestPrepared}: the facade rewrote the params already (model mapped, guard applied).
    */

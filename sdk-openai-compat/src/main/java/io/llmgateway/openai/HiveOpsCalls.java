@@ -98,6 +98,7 @@ public final class HiveOpsCalls {
         Endpoint.MODELS,
         CallOptions.defaults(),
         "",
+        false,
         (ctx, scope) ->
             client
                 .sdk()
