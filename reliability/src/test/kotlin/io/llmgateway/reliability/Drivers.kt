@@ -8,7 +8,6 @@ import io.llmgateway.coroutines.suspending
 import io.llmgateway.jobs.JobSpec
 import io.llmgateway.jobs.LlmCallRequest
 import io.llmgateway.metrics.MetricsSnapshot
-import kotlin.time.toKotlinDuration
 import kotlinx.coroutines.runBlocking
 
 /** What a client returned: its text, and everything it left readable (for the canary). */
@@ -115,7 +114,7 @@ object SuspendingHiveOpsDriver : Driver {
   override fun run(case: Case, metrics: (MetricsSnapshot) -> Unit): Answer {
     case.hive().use { client ->
       try {
-        val hive = client.suspending(streamIdleTimeout = Matrix.TIMEOUT.toKotlinDuration())
+        val hive = client.suspending()
         return runBlocking {
           when (case.scenario.shape) {
             Shape.CALL ->

@@ -105,6 +105,7 @@ class Case(val scenario: Scenario, virtualTime: Boolean) : AutoCloseable {
       .provider(Provider.HIVEOPS)
       .okHttpClient(http)
       .timeouts(Matrix.timeouts)
+      .streamIdleTimeout(Matrix.TIMEOUT)
       .retryPolicy(policy(RetryPolicy.hiveOps()))
       .clock(clock)
       .apply { sleeper?.let { sleeper(it) } }

@@ -1,12 +1,12 @@
 package io.llmgateway.cli;
 
 import io.llmgateway.error.StreamException;
-import io.llmgateway.jobs.CallStream;
 import io.llmgateway.jobs.JobSpec;
 import io.llmgateway.jobs.LlmCallRequest;
 import io.llmgateway.jobs.SaasLiteLlmClient;
-import io.llmgateway.jobs.StreamSummary;
+import io.llmgateway.stream.ChunkStream;
 import io.llmgateway.stream.StreamChunk;
+import io.llmgateway.stream.StreamResult;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +49,7 @@ public final class StreamCommand implements Callable<Integer> {
               LlmCallRequest.builder(gateway.model(env)).user(String.join(" ", prompt)).build();
           StringBuilder text = new StringBuilder();
           int chunks = 0;
-          try (CallStream stream =
+          try (ChunkStream stream =
               client.createAndCallStream(JobSpec.of("llmgw-stream"), request)) {
             for (StreamChunk chunk : stream) {
               printer.partial(chunk.textDelta());
@@ -57,7 +57,7 @@ public final class StreamCommand implements Callable<Integer> {
               chunks++;
             }
             printer.line("");
-            StreamSummary summary = stream.summary();
+            StreamResult summary = stream.result();
             return Result.ok("stream", "saas-litellm")
                 .put("text", summary.text())
                 .put("chunks", summary.chunks())

@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A count-based circuit breaker for one provider and endpoint. A decision object: callers ask
- * {@link #tryAcquire(Instant)} before sending and report the outcome with {@link
+ * A count-based circuit breaker for one provider and endpoint, counting calls (each with its
+ * retries), not attempts. A decision object: callers ask {@link #tryAcquire(Instant)} before a
+ * call's first attempt and report the call's one outcome, after its retries, with {@link
  * #onSuccess(Instant)}, {@link #onFailure(LlmGatewayException, Instant)} or {@link #release()}; it
  * never sleeps and reads time only from its arguments. Thread-safe; state changes go to the {@link
  * CircuitStateListener} outside the lock.
@@ -67,6 +68,11 @@ public final class CircuitBreaker {
     }
     fire(from, to);
     return permitted;
+  }
+
+  /** Whether the breaker refuses calls at {@code now} (open, its wait not over). */
+  public synchronized boolean isOpen(Instant now) {
+    return state == CircuitState.OPEN && now.isBefore(openUntil);
   }
 
   /** How long until an open breaker lets a trial call through; zero when it is not open. */

@@ -2,7 +2,6 @@ package io.llmgateway.circuit;
 
 import io.llmgateway.error.CallTimeoutException;
 import io.llmgateway.error.LlmGatewayException;
-import io.llmgateway.error.RateLimitedException;
 import io.llmgateway.error.ServerException;
 import io.llmgateway.error.TransportException;
 import java.time.Duration;
@@ -18,13 +17,13 @@ import java.util.function.Predicate;
  */
 public final class CircuitBreakerConfig {
   /**
-   * The default failure predicate: 5xx, 429 and transport failures (except the caller's own total
-   * deadline).
+   * The default failure predicate: what says the gateway itself is failing, 5xx and transport
+   * failures (except the caller's own total deadline). Not a 429: a gateway that asks for less
+   * traffic is working, and the throttle, not the breaker, answers it.
    */
   public static final Predicate<LlmGatewayException> SERVER_SIDE_FAILURES =
       e ->
           e instanceof ServerException
-              || e instanceof RateLimitedException
               || (e instanceof TransportException
                   && !(e instanceof CallTimeoutException
                       && ((CallTimeoutException) e).kind() == CallTimeoutException.Kind.TOTAL));

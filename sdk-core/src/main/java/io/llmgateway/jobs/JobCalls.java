@@ -1,21 +1,30 @@
 package io.llmgateway.jobs;
 
 import com.squareup.moshi.Types;
+import io.llmgateway.cost.PriceTable;
+import io.llmgateway.internal.call.CallHooks;
+import io.llmgateway.internal.call.CallRuntime;
+import io.llmgateway.internal.call.RetryingCall;
+import io.llmgateway.internal.call.StreamingCall;
 import io.llmgateway.pipeline.CallOptions;
 import io.llmgateway.pipeline.Endpoint;
+import io.llmgateway.pipeline.GatewayCall;
 import io.llmgateway.retry.RetryPolicy;
 import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every request of the job client as a {@link JobCall}, for loops other than the client's own
- * blocking one (sdk-coroutines sends them without blocking a thread). The client's methods are
- * these calls run through its pipeline.
+ * Every request of the job client as a {@link GatewayCall}, written once: the client's blocking
+ * methods {@code execute()} these, its futures are their {@code future()}, and sdk-coroutines
+ * {@code await()}s them.
  */
 public final class JobCalls {
   private static final CallOptions SINGLE_SEND =
@@ -24,34 +33,54 @@ public final class JobCalls {
   /** {@code GET /api/teams/{id}}: the unauthenticated team record a 403 diagnosis reads. */
   static final Endpoint TEAMS_GET = Endpoint.of("teams.get", "GET /api/teams/{id}");
 
+  static final Endpoint JOBS_COSTS = Endpoint.of("jobs.costs", "GET /api/jobs/{id}/costs");
+
   private static final Type MODEL_LIST = Types.newParameterizedType(List.class, ModelAlias.class);
 
-  private final SaasLiteLlmClient client;
+  private final CallRuntime rt;
+  private final JobsRoutes api;
+  private final String teamId;
   private final RetryPolicy nonIdempotent;
+  private final PriceTable prices;
+  private final BiFunction<Endpoint, RuntimeException, RuntimeException> afterFailure;
+  private final JobCompletionCall completions;
 
-  JobCalls(SaasLiteLlmClient client) {
-    this.client = client;
-    this.nonIdempotent = NonIdempotentRetries.of(client.config.retryPolicy);
+  JobCalls(
+      CallRuntime rt,
+      JobsRoutes api,
+      String teamId,
+      RetryPolicy policy,
+      PriceTable prices,
+      java.time.Duration completionGrace,
+      BiFunction<Endpoint, RuntimeException, RuntimeException> afterFailure) {
+    this.rt = rt;
+    this.api = api;
+    this.teamId = teamId;
+    this.nonIdempotent = NonIdempotentRetries.of(policy);
+    this.prices = prices;
+    this.afterFailure = afterFailure;
+    this.completions =
+        new JobCompletionCall(this, policy, completionGrace, rt.clock(), rt.sleeper());
   }
 
-  public JobCall<JobCreated> createJob(JobSpec spec) {
-    JsonBodies.Lazy body = JsonBodies.lazy(spec.toWire(client.teamId(), "metadata"));
+  public GatewayCall<JobCreated> createJob(JobSpec spec) {
+    JsonBodies.Lazy body = JsonBodies.lazy(spec.toWire(teamId, "metadata"));
     return call(
         Endpoint.JOBS_CREATE,
         CallOptions.defaults(),
         JobCreated.class,
-        id -> client.api.createJob(id, body.get()).request());
+        id -> api.createJob(id, body.get()).request());
   }
 
-  public JobCall<Job> getJob(String jobId) {
+  public GatewayCall<Job> getJob(String jobId) {
     return call(
         Endpoint.JOBS_GET,
         CallOptions.defaults(),
         Job.class,
-        id -> client.api.getJob(id, jobId).request());
+        id -> api.getJob(id, jobId).request());
   }
 
-  public JobCall<MetadataUpdate> updateMetadata(String jobId, Map<String, Object> metadata) {
+  public GatewayCall<MetadataUpdate> updateMetadata(String jobId, Map<String, Object> metadata) {
     Map<String, Object> wire = new LinkedHashMap<>();
     wire.put("metadata", metadata);
     JsonBodies.Lazy body = JsonBodies.lazy(wire);
@@ -59,175 +88,203 @@ public final class JobCalls {
         Endpoint.of("jobs.metadata", "PATCH /api/jobs/{id}/metadata"),
         CallOptions.defaults(),
         MetadataUpdate.class,
-        id -> client.api.updateMetadata(id, jobId, body.get()).request());
+        id -> api.updateMetadata(id, jobId, body.get()).request());
   }
 
-  public JobCall<LlmCallResult> llmCall(String jobId, LlmCallRequest request) {
+  public GatewayCall<LlmCallResult> llmCall(String jobId, LlmCallRequest request) {
     JsonBodies.Lazy body = JsonBodies.lazy(w -> request.writeJson(w, true));
-    return new JobCall<>(
-        client,
+    return call(
         Endpoint.JOBS_LLM_CALL,
         sized(request, null),
-        id -> client.api.llmCall(id, jobId, body.get()).request(),
         LlmCallResult.class,
+        id -> api.llmCall(id, jobId, body.get()).request(),
         LlmCallResult::tokensUsed);
   }
 
   /**
-   * One send of complete, never retried by the loop: {@link CompletionPlan} decides what follows a
-   * failure, because a repeated complete charges again.
+   * {@code POST /api/jobs/{id}/complete}, exactly once (see {@link JobCompletionCall}): sent again
+   * only when the last send provably did nothing; after an ambiguous failure the job is read back.
    */
-  public JobCall<JobCompletion> completeOnce(String jobId, JobOutcome outcome) {
+  public GatewayCall<JobCompletion> completeJob(String jobId, JobOutcome outcome) {
+    return completions.complete(jobId, outcome, null);
+  }
+
+  /**
+   * {@link #completeJob}, and when the call is cancelled before complete could land, the job is
+   * completed with {@code onCancel} instead, once (a job scope's {@code failed}, say).
+   */
+  public GatewayCall<JobCompletion> completeJob(
+      String jobId, JobOutcome outcome, JobOutcome onCancel) {
+    return completions.complete(jobId, outcome, onCancel);
+  }
+
+  /**
+   * One send of complete, never retried by the loop: {@link JobCompletionCall} decides what follows
+   * a failure, because a repeated complete charges again. {@code sent} learns whether the request's
+   * body was written whole.
+   */
+  GatewayCall<JobCompletion> completeOnce(
+      String jobId, JobOutcome outcome, WrittenBodies.Tracker sent) {
     JsonBodies.Lazy body = JsonBodies.lazy(outcome.toWire());
     return call(
         Endpoint.JOBS_COMPLETE,
         SINGLE_SEND,
         JobCompletion.class,
-        id -> client.api.completeJob(id, jobId, body.get()).request());
+        id -> api.completeJob(id, jobId, sent.track(body.get())).request());
   }
 
-  public JobCall<SingleCallResult> createAndCall(JobSpec spec, LlmCallRequest request) {
-    Map<String, Object> wire = spec.toWire(client.teamId(), "job_metadata");
+  public GatewayCall<SingleCallResult> createAndCall(JobSpec spec, LlmCallRequest request) {
+    Map<String, Object> wire = spec.toWire(teamId, "job_metadata");
     wire.putAll(request.toWire(false));
     JsonBodies.Lazy body = JsonBodies.lazy(wire);
-    return new JobCall<>(
-        client,
+    return call(
         Endpoint.JOBS_CREATE_AND_CALL,
         sized(request, nonIdempotent),
-        id -> client.api.createAndCall(id, body.get()).request(),
         SingleCallResult.class,
+        id -> api.createAndCall(id, body.get()).request(),
         SingleCallResult::tokensUsed);
   }
 
-  public StreamCall llmCallStream(String jobId, LlmCallRequest request) {
+  public StreamingCall llmCallStream(String jobId, LlmCallRequest request) {
+    JsonBodies.Lazy body = JsonBodies.lazy(request.toWire(false));
     return stream(
         Endpoint.JOBS_LLM_CALL_STREAM,
-        "api/jobs/" + jobId + "/llm-call-stream",
-        request.toWire(false),
         request,
-        null);
+        null,
+        id -> api.llmCallStream(id, jobId, body.get()).request());
   }
 
   /** Create-and-call as a stream; retried only when the request cannot have reached the server. */
-  public StreamCall createAndCallStream(JobSpec spec, LlmCallRequest request) {
-    Map<String, Object> body = spec.toWire(client.teamId(), "job_metadata");
-    body.putAll(request.toWire(false));
+  public StreamingCall createAndCallStream(JobSpec spec, LlmCallRequest request) {
+    Map<String, Object> wire = spec.toWire(teamId, "job_metadata");
+    wire.putAll(request.toWire(false));
+    JsonBodies.Lazy body = JsonBodies.lazy(wire);
     return stream(
         Endpoint.JOBS_CREATE_AND_CALL_STREAM,
-        "api/jobs/create-and-call-stream",
-        body,
         request,
-        nonIdempotent);
+        nonIdempotent,
+        id -> api.createAndCallStream(id, body.get()).request());
   }
 
-  public JobCall<JobCostReport> jobCosts(String jobId) {
+  public GatewayCall<JobCostReport> jobCosts(String jobId) {
     return call(
-        Endpoint.of("jobs.costs", "GET /api/jobs/{id}/costs"),
+        JOBS_COSTS,
         CallOptions.defaults(),
         JobCostReport.class,
-        id -> client.api.jobCosts(id, jobId).request());
+        id -> api.jobCosts(id, jobId).request());
   }
 
-  public JobCall<TeamJobs> teamJobs(int limit, int offset, @Nullable JobStatus status) {
+  public GatewayCall<TeamJobs> teamJobs(int limit, int offset, @Nullable JobStatus status) {
     // The server's filter only accepts UPPERCASE values; lowercase gives a 500.
     String filter = status == null ? null : status.value().toUpperCase(Locale.ROOT);
     return call(
         Endpoint.of("teams.jobs", "GET /api/teams/{id}/jobs"),
         CallOptions.defaults(),
         TeamJobs.class,
-        id -> client.api.teamJobs(id, client.teamId(), limit, offset, filter).request());
+        id -> api.teamJobs(id, teamId, limit, offset, filter).request());
   }
 
-  public JobCall<TeamUsage> teamUsage(String period) {
+  public GatewayCall<TeamUsage> teamUsage(String period) {
     return call(
         Endpoint.of("teams.usage", "GET /api/teams/{id}/usage"),
         CallOptions.defaults(),
         TeamUsage.class,
-        id -> client.api.teamUsage(id, client.teamId(), period).request());
+        id -> api.teamUsage(id, teamId, period).request());
   }
 
-  public JobCall<CreditBalance> creditBalance() {
+  public GatewayCall<CreditBalance> creditBalance() {
     return call(
         Endpoint.of("credits.balance", "GET /api/credits/teams/{id}/balance"),
         CallOptions.defaults(),
         CreditBalance.class,
-        id -> client.api.creditBalance(id, client.teamId()).request());
+        id -> api.creditBalance(id, teamId).request());
   }
 
-  public JobCall<CreditTransactions> creditTransactions(int limit) {
+  public GatewayCall<CreditTransactions> creditTransactions(int limit) {
     return call(
         Endpoint.of("credits.transactions", "GET /api/credits/teams/{id}/transactions"),
         CallOptions.defaults(),
         CreditTransactions.class,
-        id -> client.api.creditTransactions(id, client.teamId(), limit).request());
+        id -> api.creditTransactions(id, teamId, limit).request());
   }
 
-  public JobCall<CreditCheck> checkCredits(long creditsNeeded) {
+  public GatewayCall<CreditCheck> checkCredits(long creditsNeeded) {
     return call(
         Endpoint.of("credits.check", "POST /api/credits/teams/{id}/check"),
         CallOptions.defaults(),
         CreditCheck.class,
-        id -> client.api.checkCredits(id, client.teamId(), creditsNeeded).request());
+        id -> api.checkCredits(id, teamId, creditsNeeded).request());
   }
 
-  public JobCall<TeamInfo> team() {
+  public GatewayCall<TeamInfo> team() {
     return call(
-        TEAMS_GET,
-        CallOptions.defaults(),
-        TeamInfo.class,
-        id -> client.api.team(id, client.teamId()).request());
+        TEAMS_GET, CallOptions.defaults(), TeamInfo.class, id -> api.team(id, teamId).request());
   }
 
-  public JobCall<ModelGroupResolution> resolveModelGroup(String groupName) {
+  public GatewayCall<ModelGroupResolution> resolveModelGroup(String groupName) {
     return call(
         Endpoint.of("model-groups.resolve", "GET /api/model-groups/{name}/resolve"),
         CallOptions.defaults(),
         ModelGroupResolution.class,
-        id -> client.api.resolveModelGroup(id, groupName, client.teamId()).request());
+        id -> api.resolveModelGroup(id, groupName, teamId).request());
   }
 
   /** {@code GET /api/models}: every model alias with its prices (no authentication needed). */
-  public JobCall<List<ModelAlias>> models() {
+  public GatewayCall<List<ModelAlias>> models() {
     return call(
         Endpoint.of("models.aliases", "GET /api/models"),
         CallOptions.defaults(),
         MODEL_LIST,
-        id -> client.api.models(id).request());
+        id -> api.models(id).request());
   }
 
   /** {@code GET /api/models/{alias}}. */
-  public JobCall<ModelAlias> model(String alias) {
+  public GatewayCall<ModelAlias> model(String alias) {
     return call(
         Endpoint.of("models.alias", "GET /api/models/{alias}"),
         CallOptions.defaults(),
         ModelAlias.class,
-        id -> client.api.model(id, alias).request());
+        id -> api.model(id, alias).request());
   }
 
-  public JobCall<Health> health() {
+  public GatewayCall<Health> health() {
     return call(
         Endpoint.of("health", "GET /health"),
         CallOptions.defaults(),
         Health.class,
-        id -> client.api.health(id).request());
+        id -> api.health(id).request());
   }
 
-  private <T> JobCall<T> call(
+  private <T> GatewayCall<T> call(
+      Endpoint endpoint, CallOptions options, Type type, Function<String, Request> request) {
+    return call(endpoint, options, type, request, null);
+  }
+
+  private <T> GatewayCall<T> call(
       Endpoint endpoint,
       CallOptions options,
       Type type,
-      java.util.function.Function<String, Request> request) {
-    return new JobCall<>(client, endpoint, options, request, type, null);
+      Function<String, Request> request,
+      @Nullable ToLongFunction<T> tokensUsed) {
+    return new RetryingCall<>(
+        rt,
+        endpoint,
+        options,
+        new JobAttempt<>(request, type, tokensUsed),
+        CallHooks.of(null, e -> afterFailure.apply(endpoint, e)));
   }
 
-  private StreamCall stream(
+  private StreamingCall stream(
       Endpoint endpoint,
-      String path,
-      Map<String, Object> body,
       LlmCallRequest request,
-      @Nullable RetryPolicy policy) {
-    String json = JsonAdapters.MOSHI.adapter(Object.class).toJson(body);
-    return new StreamCall(client, endpoint, path, json, sized(request, policy));
+      @Nullable RetryPolicy policy,
+      Function<String, Request> build) {
+    return new StreamingCall(
+        rt,
+        endpoint,
+        sized(request, policy),
+        new JobStreamRequest(build, request.model(), rt.classifier(), prices),
+        CallHooks.of(null, e -> afterFailure.apply(endpoint, e)));
   }
 
   private static CallOptions sized(LlmCallRequest request, @Nullable RetryPolicy policy) {

@@ -28,8 +28,7 @@ final class JobRunner {
       completeAsFailed(jobId, failure);
       throw rethrow(failure);
     }
-    JobCompletion completion =
-        uninterrupted(() -> client.completeJob(jobId, JobOutcome.completed()));
+    JobCompletion completion = complete(jobId);
     // The split of each call's tokens is only in /costs; read it also when the completion was
     // confirmed by reading the job (then the complete's own cost summary was lost).
     JobCostReport report = uninterrupted(() -> CostSettlement.settle(client, jobId, ledger));
@@ -37,9 +36,29 @@ final class JobRunner {
         value, completion, report, ledger.byModel(), ledger.totalUsage(), ledger.totalCost());
   }
 
+  /**
+   * Completes the job as completed. The work returned, so an interrupt that was already pending
+   * does not stop that; one that comes while complete waits to be sent again completes the job as
+   * failed instead.
+   */
+  private JobCompletion complete(String jobId) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      return client
+          .calls()
+          .completeJob(jobId, JobOutcome.completed(), JobOutcome.failed("cancelled"))
+          .execute();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   private void completeAsFailed(String jobId, Throwable failure) {
     try {
-      uninterrupted(() -> client.completeJob(jobId, JobOutcome.failed(messageOf(failure))));
+      JobOutcome failed = JobOutcome.failed(messageOf(failure));
+      uninterrupted(() -> client.calls().completeJob(jobId, failed, failed).execute());
     } catch (RuntimeException | Error completeFailure) {
       // The work's error is what the caller needs; the completion's failure rides along.
       failure.addSuppressed(completeFailure);

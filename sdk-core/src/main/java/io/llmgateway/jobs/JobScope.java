@@ -1,7 +1,9 @@
 package io.llmgateway.jobs;
 
 import io.llmgateway.cost.CostLedger;
+import io.llmgateway.stream.ChunkStream;
 import io.llmgateway.stream.StreamChunk;
+import io.llmgateway.stream.StreamResult;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -46,14 +48,14 @@ public final class JobScope {
    *
    * @throws io.llmgateway.error.BudgetExceededException before sending, when the budget is reached
    */
-  public StreamSummary llmCallStream(
+  public StreamResult llmCallStream(
       LlmCallRequest request, java.util.function.Consumer<StreamChunk> onChunk) {
     budget.beforeCall();
-    try (CallStream stream = client.llmCallStream(jobId, request)) {
+    try (ChunkStream stream = client.llmCallStream(jobId, request)) {
       for (StreamChunk chunk : stream) {
         onChunk.accept(chunk);
       }
-      StreamSummary summary = stream.summary();
+      StreamResult summary = stream.result();
       if (summary.usage() != null) {
         ledger.record(request.model(), summary.usage());
       } else {

@@ -10,6 +10,7 @@ import retrofit2.Retrofit;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.Header;
+import retrofit2.http.Headers;
 import retrofit2.http.PATCH;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
@@ -19,8 +20,8 @@ import retrofit2.http.Query;
  * Every endpoint a SaaS LiteLLM team key can call, declared for Retrofit. Bodies arrive already
  * written as JSON by Moshi ({@link JsonBodies}); answers come back raw, so the client reads them
  * tolerantly with Moshi and classifies errors itself. Retrofit only builds the requests ({@link
- * #create}): {@code routes.llmCall(..).request()}. The streaming endpoints are not here: they go
- * through okhttp-sse.
+ * #create}): {@code routes.llmCall(..).request()}, and the SDK's call layer sends them, streams
+ * included.
  */
 interface JobsRoutes {
   String REQUEST_ID = CallContext.REQUEST_ID_HEADER;
@@ -48,12 +49,22 @@ interface JobsRoutes {
   Call<ResponseBody> llmCall(
       @Header(REQUEST_ID) String requestId, @Path("job_id") String jobId, @Body RequestBody body);
 
+  @POST("api/jobs/{job_id}/llm-call-stream")
+  @Headers("Accept: text/event-stream")
+  Call<ResponseBody> llmCallStream(
+      @Header(REQUEST_ID) String requestId, @Path("job_id") String jobId, @Body RequestBody body);
+
   @POST("api/jobs/{job_id}/complete")
   Call<ResponseBody> completeJob(
       @Header(REQUEST_ID) String requestId, @Path("job_id") String jobId, @Body RequestBody body);
 
   @POST("api/jobs/create-and-call")
   Call<ResponseBody> createAndCall(@Header(REQUEST_ID) String requestId, @Body RequestBody body);
+
+  @POST("api/jobs/create-and-call-stream")
+  @Headers("Accept: text/event-stream")
+  Call<ResponseBody> createAndCallStream(
+      @Header(REQUEST_ID) String requestId, @Body RequestBody body);
 
   @GET("api/jobs/{job_id}/costs")
   Call<ResponseBody> jobCosts(@Header(REQUEST_ID) String requestId, @Path("job_id") String jobId);

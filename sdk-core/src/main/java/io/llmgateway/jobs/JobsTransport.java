@@ -3,18 +3,13 @@ package io.llmgateway.jobs;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
-import io.llmgateway.error.ErrorClassifier;
 import io.llmgateway.error.ErrorDetails;
 import io.llmgateway.error.Provider;
 import io.llmgateway.error.UnexpectedResponseException;
-import io.llmgateway.internal.CallDeadlines;
-import io.llmgateway.pipeline.AttemptContext;
-import io.llmgateway.ratelimit.RateLimitSnapshot;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import okhttp3.MediaType;
@@ -25,21 +20,14 @@ import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns one attempt's answer into a value or a typed error: rate-limit headers go to the throttle,
- * error statuses to the classifier, and bodies that do not parse become {@link
- * UnexpectedResponseException}. A UTF-8 JSON answer is parsed by Moshi from its bytes, never
- * decoded into a String first.
+ * Reads one job-client answer: UTF-8 JSON parsed by Moshi from its bytes (never decoded into a
+ * String first), then checked for the fields its endpoint always sends. A body that does not parse,
+ * or lacks them, is an {@link UnexpectedResponseException} that keeps the body.
  */
 final class JobsTransport {
   private static final ConcurrentMap<Type, Reader<?>> READERS = new ConcurrentHashMap<>();
 
-  private final ErrorClassifier classifier;
-  private final Clock clock;
-
-  JobsTransport(ErrorClassifier classifier, Clock clock) {
-    this.classifier = classifier;
-    this.clock = clock;
-  }
+  private JobsTransport() {}
 
   /** How to read one answer type: its Moshi adapter, looked up once, and its name for messages. */
   static final class Reader<T> {
@@ -64,72 +52,58 @@ final class JobsTransport {
   }
 
   /**
-   * {@code deadline}: the attempt's, when it is not OkHttp's call timeout; a body cut by it is a
-   * timeout.
+   * The answer in a 2xx {@code response} whose body {@code source} holds it whole (read within the
+   * size limit by the call layer).
    */
-  <T> T handle(
-      Response response,
-      AttemptContext ctx,
-      Reader<T> reader,
-      CallDeadlines.@Nullable Deadline deadline) {
-    if (!response.isSuccessful()) {
-      throw classifier.classify(Provider.SAAS_LITELLM, response);
-    }
-    RateLimitSnapshot snapshot = RateLimitSnapshot.parse(response.headers(), clock.instant());
-    if (!snapshot.isEmpty()) {
-      ctx.observe(snapshot);
-    }
-    ResponseBody body = response.body();
-    if (body == null) {
-      return parse(new byte[0], reader, response.code());
-    }
+  static <T> T read(Response response, BufferedSource source, Reader<T> reader) throws IOException {
     byte[] bytes;
-    try (body) {
-      BufferedSource source = body.source();
-      source.request(Long.MAX_VALUE); // the whole answer, into the source's own buffer
-      if (isPlainUtf8(response.header("Content-Type"), source.getBuffer())) {
-        // Read out (not peeked or cloned: okio keeps only unshared segments for reuse).
-        bytes = source.getBuffer().readByteArray();
-      } else {
-        // A declared charset or a byte-order mark: decode as text first, as before.
-        bytes = body.string().getBytes(StandardCharsets.UTF_8);
-      }
-    } catch (IOException e) {
-      throw classifier.classify(Provider.SAAS_LITELLM, deadline != null ? deadline.explain(e) : e);
+    if (isPlainUtf8(response.header("Content-Type"), source.getBuffer())) {
+      // Read out (not peeked or cloned: okio keeps only unshared segments for reuse).
+      bytes = source.getBuffer().readByteArray();
+    } else {
+      // A declared charset or a byte-order mark: decode as text first.
+      ResponseBody body = response.body();
+      bytes = (body == null ? "" : body.string()).getBytes(StandardCharsets.UTF_8);
     }
     return parse(bytes, reader, response.code());
   }
 
   /**
-   * Parses {@code bytes} (UTF-8 JSON); an answer that does not parse keeps them as its raw body.
+   * Parses {@code bytes} (UTF-8 JSON); an answer that does not parse, or lacks what its endpoint
+   * always sends, keeps them as its raw body.
    */
   static <T> T parse(byte[] bytes, Reader<T> reader, int status) {
+    T value;
     try {
       JsonReader json = JsonReader.of(new Buffer().write(bytes));
-      T value = reader.adapter.fromJson(json);
+      value = reader.adapter.fromJson(json);
       if (json.peek() != JsonReader.Token.END_DOCUMENT) {
         throw new JsonDataException("JSON document was not fully consumed.");
       }
       if (value == null) {
         throw new IOException("empty body");
       }
-      return value;
     } catch (IOException | RuntimeException e) {
-      ErrorDetails details =
-          ErrorDetails.builder(Provider.SAAS_LITELLM)
-              .status(status)
-              .rawBody(new String(bytes, StandardCharsets.UTF_8))
-              .build();
-      throw new UnexpectedResponseException(
-          "HTTP "
-              + status
-              + " answer is not a "
-              + reader.name
-              + " [saas-litellm]: "
-              + e.getMessage(),
-          details,
-          e);
+      throw unexpected(bytes, reader, status, e.getMessage(), e);
     }
+    String missing = AnswerChecks.missing(value);
+    if (missing != null) {
+      throw unexpected(bytes, reader, status, "no " + missing, null);
+    }
+    return value;
+  }
+
+  private static UnexpectedResponseException unexpected(
+      byte[] bytes, Reader<?> reader, int status, @Nullable String why, @Nullable Throwable e) {
+    ErrorDetails details =
+        ErrorDetails.builder(Provider.SAAS_LITELLM)
+            .status(status)
+            .rawBody(new String(bytes, StandardCharsets.UTF_8))
+            .build();
+    return new UnexpectedResponseException(
+        "HTTP " + status + " answer is not a " + reader.name + " [saas-litellm]: " + why,
+        details,
+        e);
   }
 
   // UTF-8 (declared or by default) and no byte-order mark, which is all JSON may be. The media

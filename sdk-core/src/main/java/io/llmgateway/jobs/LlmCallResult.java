@@ -21,6 +21,11 @@ public final class LlmCallResult {
   }
 
   /** The model's text; null when it answered only with tool calls (which the server drops). */
+  // Whether the answer had its "response" object: every real one does (AnswerChecks).
+  boolean hasResponse() {
+    return response != null;
+  }
+
   public @Nullable String content() {
     return response == null ? null : response.content;
   }

@@ -1,5 +1,9 @@
 package io.llmgateway.jobs;
 
+import io.llmgateway.internal.call.StreamingCall;
+import io.llmgateway.stream.StreamChunk;
+import io.llmgateway.stream.StreamListener;
+import io.llmgateway.stream.StreamResult;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -8,126 +12,145 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The job client as futures: the same calls, the same pipeline, the same errors (a future completes
  * exceptionally with the same {@link io.llmgateway.error.LlmGatewayException} the blocking call
- * throws). Calls run on the client's executor, and retry waits occupy its thread; Kotlin code that
- * must not hold a thread while waiting uses {@code sdk-coroutines}.
+ * throws). Calls hold no thread while they wait for an answer or a retry. Cancelling a future
+ * cancels its call: the HTTP exchange stops at once and no further attempt is made.
  */
 public final class SaasLiteLlmAsyncClient {
   private static final ExecutorService DEFAULT = Executors.newCachedThreadPool(daemonThreads());
 
   private final SaasLiteLlmClient client;
+  private final JobCalls calls;
   private final Executor executor;
 
   SaasLiteLlmAsyncClient(SaasLiteLlmClient client, @Nullable Executor executor) {
     this.client = client;
+    this.calls = client.calls();
     this.executor = executor != null ? executor : DEFAULT;
   }
 
   public CompletableFuture<JobCreated> createJob(JobSpec spec) {
-    return run(() -> client.createJob(spec));
+    return calls.createJob(spec).future();
   }
 
   public CompletableFuture<Job> getJob(String jobId) {
-    return run(() -> client.getJob(jobId));
+    return calls.getJob(jobId).future();
   }
 
   public CompletableFuture<MetadataUpdate> updateMetadata(
       String jobId, Map<String, Object> metadata) {
-    return run(() -> client.updateMetadata(jobId, metadata));
+    return calls.updateMetadata(jobId, metadata).future();
   }
 
   public CompletableFuture<LlmCallResult> llmCall(String jobId, LlmCallRequest request) {
-    return run(() -> client.llmCall(jobId, request));
+    return calls.llmCall(jobId, request).future();
   }
 
-  /** Streams a call, handing each chunk to {@code handler} as it arrives. */
-  public CompletableFuture<StreamSummary> llmCallStream(
+  /** Streams a call, handing each chunk to {@code handler} as it arrives (on a reading thread). */
+  public CompletableFuture<StreamResult> llmCallStream(
       String jobId, LlmCallRequest request, StreamHandler handler) {
-    return run(() -> drain(client.llmCallStream(jobId, request), handler));
+    return stream(calls.llmCallStream(jobId, request), handler);
   }
 
   public CompletableFuture<JobCompletion> completeJob(String jobId, JobOutcome outcome) {
-    return run(() -> client.completeJob(jobId, outcome));
+    return calls.completeJob(jobId, outcome).future();
   }
 
   public CompletableFuture<SingleCallResult> createAndCall(JobSpec spec, LlmCallRequest request) {
-    return run(() -> client.createAndCall(spec, request));
+    return calls.createAndCall(spec, request).future();
   }
 
-  public CompletableFuture<StreamSummary> createAndCallStream(
+  public CompletableFuture<StreamResult> createAndCallStream(
       JobSpec spec, LlmCallRequest request, StreamHandler handler) {
-    return run(() -> drain(client.createAndCallStream(spec, request), handler));
+    return stream(calls.createAndCallStream(spec, request), handler);
   }
 
   public CompletableFuture<JobCostReport> jobCosts(String jobId) {
-    return run(() -> client.jobCosts(jobId));
+    return calls.jobCosts(jobId).future();
   }
 
   public CompletableFuture<CreditBalance> creditBalance() {
-    return run(client::creditBalance);
+    return calls.creditBalance().future();
   }
 
   public CompletableFuture<CreditCheck> checkCredits(long creditsNeeded) {
-    return run(() -> client.checkCredits(creditsNeeded));
+    return calls.checkCredits(creditsNeeded).future();
   }
 
   public CompletableFuture<TeamInfo> team() {
-    return run(client::team);
+    return calls.team().future();
   }
 
   public CompletableFuture<TeamJobs> teamJobs(int limit, int offset, @Nullable JobStatus status) {
-    return run(() -> client.teamJobs(limit, offset, status));
+    return calls.teamJobs(limit, offset, status).future();
   }
 
   public CompletableFuture<TeamUsage> teamUsage(String period) {
-    return run(() -> client.teamUsage(period));
+    return calls.teamUsage(period).future();
   }
 
   public CompletableFuture<CreditTransactions> creditTransactions(int limit) {
-    return run(() -> client.creditTransactions(limit));
+    return calls.creditTransactions(limit).future();
   }
 
   public CompletableFuture<ModelGroupResolution> resolveModelGroup(String groupName) {
-    return run(() -> client.resolveModelGroup(groupName));
+    return calls.resolveModelGroup(groupName).future();
   }
 
   public CompletableFuture<Health> health() {
-    return run(client::health);
+    return calls.health().future();
   }
 
   public CompletableFuture<java.util.List<ModelAlias>> models() {
-    return run(client::models);
+    return calls.models().future();
   }
 
   public CompletableFuture<ModelAlias> model(String alias) {
-    return run(() -> client.model(alias));
+    return calls.model(alias).future();
   }
 
   /**
-   * {@link SaasLiteLlmClient#runJob}, as a future. Cancelling the future interrupts the work, which
-   * then stops at its next wait or request; the job is completed as failed, once.
+   * {@link SaasLiteLlmClient#runJob}, as a future: the work is the caller's blocking code, so it
+   * runs on the client's executor. Cancelling the future interrupts the work, which then stops at
+   * its next wait or request; the job is completed as failed, once.
    */
   public <T extends @Nullable Object> CompletableFuture<JobResult<T>> runJob(
       JobSpec spec, JobWork<T> work) {
     return InterruptingFuture.supply(() -> client.runJob(spec, work), executor);
   }
 
-  private static StreamSummary drain(CallStream stream, StreamHandler handler) {
-    try (CallStream s = stream) {
-      for (io.llmgateway.stream.StreamChunk chunk : s) {
-        handler.onChunk(chunk);
-      }
-      return s.summary();
-    }
-  }
+  private static CompletableFuture<StreamResult> stream(StreamingCall call, StreamHandler handler) {
+    CompletableFuture<StreamResult> future =
+        new CompletableFuture<>() {
+          @Override
+          public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            call.cancel();
+            return cancelled;
+          }
+        };
+    call.stream(
+        new StreamListener() {
+          @Override
+          public void onChunk(StreamChunk chunk) {
+            handler.onChunk(chunk);
+          }
 
-  private <T> CompletableFuture<T> run(Supplier<T> call) {
-    return CompletableFuture.supplyAsync(call, executor);
+          @Override
+          public void onComplete(StreamResult result) {
+            future.complete(result);
+          }
+
+          @Override
+          public void onFailure(Throwable error) {
+            future.completeExceptionally(error);
+          }
+        });
+    return future;
   }
 
   private static ThreadFactory daemonThreads() {
@@ -142,7 +165,7 @@ public final class SaasLiteLlmAsyncClient {
   /** Receives streamed chunks as they arrive. */
   @FunctionalInterface
   public interface StreamHandler {
-    void onChunk(io.llmgateway.stream.StreamChunk chunk);
+    void onChunk(StreamChunk chunk);
 
     /** A handler from a lambda over the chunk's text. */
     static StreamHandler text(Consumer<String> onText) {

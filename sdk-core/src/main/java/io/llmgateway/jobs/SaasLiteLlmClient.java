@@ -1,12 +1,18 @@
 package io.llmgateway.jobs;
 
 import io.llmgateway.error.ErrorClassifier;
+import io.llmgateway.error.LlmGatewayException;
+import io.llmgateway.error.PermissionDeniedException;
 import io.llmgateway.error.Provider;
 import io.llmgateway.http.BoundedErrorBodyInterceptor;
+import io.llmgateway.internal.call.CallRuntime;
+import io.llmgateway.internal.call.HttpClients;
 import io.llmgateway.logging.CallLogger;
 import io.llmgateway.logging.HeaderLoggingInterceptor;
 import io.llmgateway.metrics.MetricsCollector;
+import io.llmgateway.pipeline.Endpoint;
 import io.llmgateway.pipeline.ResilientExecutor;
+import io.llmgateway.stream.ChunkStream;
 import java.util.Map;
 import okhttp3.OkHttpClient;
 
@@ -18,7 +24,11 @@ import okhttp3.OkHttpClient;
  * <p>What is retried: reads and job creation follow the SaaS guide (429, 500, 503, timeouts,
  * connection failures). Create-and-call is retried only when the request cannot have reached the
  * server, because a repeat would charge a second job. {@link #completeJob} is never retried
- * blindly: after an ambiguous failure it reads the job to decide (see {@link JobCompleter}).
+ * blindly: after an ambiguous failure it reads the job to decide (see {@link JobCompletionCall}).
+ *
+ * <p>Timeouts: the per-endpoint timeouts of {@link io.llmgateway.pipeline.Timeouts} and each call's
+ * deadline end calls, whatever the timeouts of an OkHttpClient given to the builder (OkHttp's own
+ * read, write and call timeouts are turned off on the client's copy of it).
  *
  * <p>On a 403 (suspended or paused team, no credits, no model access), {@link #diagnose} reads the
  * team's status and credits; with {@code diagnoseForbidden(true)} on the builder every 403 carries
@@ -26,15 +36,11 @@ import okhttp3.OkHttpClient;
  */
 public final class SaasLiteLlmClient implements AutoCloseable {
   private final String teamId;
-  final ResilientExecutor executor;
-  final JobsRoutes api;
-  final JobsTransport transport;
-  final OkHttpClient http;
-  final okhttp3.HttpUrl baseUrl;
-  final ErrorClassifier classifier;
+  private final ResilientExecutor executor;
+  final OkHttpClient http; // read by this package's tests
+  private final okhttp3.HttpUrl baseUrl;
   final SaasLiteLlmClientBuilder config;
   private final JobCalls calls;
-  private final JobCompleter completer;
   private final @org.jspecify.annotations.Nullable AliasPriceCache aliasPrices;
   private final boolean ownsHttp;
 
@@ -42,15 +48,11 @@ public final class SaasLiteLlmClient implements AutoCloseable {
     this.config = b;
     this.teamId = b.teamId;
     this.baseUrl = b.baseUrl;
-    this.classifier = new ErrorClassifier(b.clock);
-    OkHttpClient shared = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
+    ErrorClassifier classifier = new ErrorClassifier(b.clock);
     this.ownsHttp = b.okHttpClient == null;
-    // newBuilder() keeps the shared pool and dispatcher; our interceptors ride on top. OkHttp's
-    // own silent retry is off: one retry loop per call, and a re-sent complete could charge twice.
+    // The app's client keeps its pool and dispatcher; our settings and interceptors ride on a copy.
     this.http =
-        shared
-            .newBuilder()
-            .retryOnConnectionFailure(false)
+        HttpClients.derive(b.okHttpClient, b.timeouts.connectTimeout())
             .addInterceptor(new VirtualKeyInterceptor(b.virtualKey))
             .addInterceptor(new BoundedErrorBodyInterceptor())
             .addNetworkInterceptor(new HeaderLoggingInterceptor(CallLogger.ofDefaults()))
@@ -66,10 +68,28 @@ public final class SaasLiteLlmClient implements AutoCloseable {
             .sleeper(b.sleeper);
     b.listeners.forEach(exec::listener);
     this.executor = exec.build();
-    this.api = JobsRoutes.create(b.baseUrl);
-    this.transport = new JobsTransport(classifier, b.clock);
-    this.calls = new JobCalls(this);
-    this.completer = new JobCompleter(this);
+    CallRuntime runtime =
+        new CallRuntime(
+            Provider.SAAS_LITELLM,
+            http,
+            executor,
+            classifier,
+            b.maxResponseBytes,
+            b.maxStreamEventBytes,
+            b.streamIdleTimeout);
+    java.time.Duration grace =
+        b.completionGrace != null
+            ? b.completionGrace
+            : b.timeouts.timeoutFor(Endpoint.JOBS_COMPLETE);
+    this.calls =
+        new JobCalls(
+            runtime,
+            JobsRoutes.create(b.baseUrl),
+            teamId,
+            b.retryPolicy,
+            b.priceTable,
+            grace,
+            this::afterFailure);
     this.aliasPrices =
         b.aliasPricesMaxAge == null ? null : new AliasPriceCache(this, b.aliasPricesMaxAge);
   }
@@ -97,8 +117,8 @@ public final class SaasLiteLlmClient implements AutoCloseable {
   /**
    * Releases the dispatcher threads and pooled connections of the OkHttpClient this client made for
    * itself. An OkHttpClient given to the builder is left alone: it belongs to the app, which may
-   * share it. Optional (idle threads and connections expire after a minute anyway); streams and
-   * async calls started after it fail with a connection error.
+   * share it. Optional (the client's own threads are daemons, idle connections expire after a
+   * minute); streams and async calls started after it fail with a connection error.
    */
   @Override
   public void close() {
@@ -115,98 +135,102 @@ public final class SaasLiteLlmClient implements AutoCloseable {
 
   /** {@code POST /api/jobs/create}. */
   public JobCreated createJob(JobSpec spec) {
-    return calls.createJob(spec).run();
+    return calls.createJob(spec).execute();
   }
 
   /** {@code GET /api/jobs/{id}}. */
   public Job getJob(String jobId) {
-    return calls.getJob(jobId).run();
+    return calls.getJob(jobId).execute();
   }
 
   /** {@code PATCH /api/jobs/{id}/metadata}: a shallow merge into the job's metadata. */
   public MetadataUpdate updateMetadata(String jobId, Map<String, Object> metadata) {
-    return calls.updateMetadata(jobId, metadata).run();
+    return calls.updateMetadata(jobId, metadata).execute();
   }
 
   /** {@code POST /api/jobs/{id}/llm-call}. */
   public LlmCallResult llmCall(String jobId, LlmCallRequest request) {
-    return calls.llmCall(jobId, request).run();
+    return calls.llmCall(jobId, request).execute();
   }
 
   /** {@code POST /api/jobs/{id}/llm-call-stream}: iterate the chunks, then close. */
-  public CallStream llmCallStream(String jobId, LlmCallRequest request) {
-    return new StreamOpener(this).open(calls.llmCallStream(jobId, request));
+  public ChunkStream llmCallStream(String jobId, LlmCallRequest request) {
+    return calls.llmCallStream(jobId, request).execute();
   }
 
   /**
-   * {@code POST /api/jobs/{id}/complete}, exactly once: never retried blindly, because the server
-   * charges again on a repeated complete. See {@link JobCompleter}.
+   * {@code POST /api/jobs/{id}/complete}, exactly once: never sent again unless the first provably
+   * did nothing, because the server charges again on a repeated complete. See {@link
+   * JobCompletionCall}.
+   *
+   * @throws io.llmgateway.error.CompletionUnknownException when the complete may have landed and
+   *     reading the job back within the grace period could not tell
    */
   public JobCompletion completeJob(String jobId, JobOutcome outcome) {
-    return completer.complete(jobId, outcome);
+    return calls.completeJob(jobId, outcome).execute();
   }
 
   /** {@code POST /api/jobs/create-and-call}: one call in a job that completes itself. */
   public SingleCallResult createAndCall(JobSpec spec, LlmCallRequest request) {
-    return calls.createAndCall(spec, request).run();
+    return calls.createAndCall(spec, request).execute();
   }
 
   /** {@code POST /api/jobs/create-and-call-stream}. */
-  public CallStream createAndCallStream(JobSpec spec, LlmCallRequest request) {
-    return new StreamOpener(this).open(calls.createAndCallStream(spec, request));
+  public ChunkStream createAndCallStream(JobSpec spec, LlmCallRequest request) {
+    return calls.createAndCallStream(spec, request).execute();
   }
 
   /** {@code GET /api/jobs/{id}/costs}: provider cost per call, without markup. */
   public JobCostReport jobCosts(String jobId) {
-    return calls.jobCosts(jobId).run();
+    return calls.jobCosts(jobId).execute();
   }
 
   /** {@code GET /api/teams/{team}/jobs}, newest first; {@code status} null for all. */
   public TeamJobs teamJobs(
       int limit, int offset, @org.jspecify.annotations.Nullable JobStatus status) {
-    return calls.teamJobs(limit, offset, status).run();
+    return calls.teamJobs(limit, offset, status).execute();
   }
 
   /** {@code GET /api/teams/{team}/usage?period=YYYY-MM}. */
   public TeamUsage teamUsage(String period) {
-    return calls.teamUsage(period).run();
+    return calls.teamUsage(period).execute();
   }
 
   /** {@code GET /api/credits/teams/{team}/balance}. */
   public CreditBalance creditBalance() {
-    return calls.creditBalance().run();
+    return calls.creditBalance().execute();
   }
 
   /** {@code GET /api/credits/teams/{team}/transactions}, newest first. */
   public CreditTransactions creditTransactions(int limit) {
-    return calls.creditTransactions(limit).run();
+    return calls.creditTransactions(limit).execute();
   }
 
   /** {@code POST /api/credits/teams/{team}/check}: 200 either way, read {@code hasCredits()}. */
   public CreditCheck checkCredits(long creditsNeeded) {
-    return calls.checkCredits(creditsNeeded).run();
+    return calls.checkCredits(creditsNeeded).execute();
   }
 
   /**
    * {@code GET /api/teams/{team}}: credits, status and model access (the key it echoes is dropped).
    */
   public TeamInfo team() {
-    return calls.team().run();
+    return calls.team().execute();
   }
 
   /** {@code GET /api/model-groups/{group}/resolve} (legacy model groups only). */
   public ModelGroupResolution resolveModelGroup(String groupName) {
-    return calls.resolveModelGroup(groupName).run();
+    return calls.resolveModelGroup(groupName).execute();
   }
 
   /** {@code GET /api/models}: every model alias with its prices (the server needs no key here). */
   public java.util.List<ModelAlias> models() {
-    return calls.models().run();
+    return calls.models().execute();
   }
 
   /** {@code GET /api/models/{alias}}; 404 {@code Model alias '...' not found} when unknown. */
   public ModelAlias model(String alias) {
-    return calls.model(alias).run();
+    return calls.model(alias).execute();
   }
 
   /**
@@ -219,13 +243,14 @@ public final class SaasLiteLlmClient implements AutoCloseable {
 
   /** {@code GET /health}. */
   public Health health() {
-    return calls.health().run();
+    return calls.health().execute();
   }
 
   /**
    * Runs {@code work} inside a new job and completes the job exactly once: {@code completed} when
    * the work returns, {@code failed} with the error's message when it throws (the exception is then
-   * rethrown). Returns the work's value with the job's costs.
+   * rethrown), {@code failed} too when the thread is interrupted while the complete waits to be
+   * sent again. Returns the work's value with the job's costs.
    */
   public <T extends @org.jspecify.annotations.Nullable Object> JobResult<T> runJob(
       JobSpec spec, JobWork<T> work) {
@@ -238,19 +263,20 @@ public final class SaasLiteLlmClient implements AutoCloseable {
    * guide's manual check, built in. Returns the diagnosis already attached by {@code
    * diagnoseForbidden(true)} without a second request.
    */
-  public TeamDiagnosis diagnose(io.llmgateway.error.LlmGatewayException error) {
+  public TeamDiagnosis diagnose(LlmGatewayException error) {
     TeamDiagnosis attached = TeamDiagnosis.attachedTo(error);
     return attached != null ? attached : TeamDiagnosis.of(this, error);
   }
 
-  /** Every request as a {@link JobCall}, for loops other than this client's (sdk-coroutines). */
+  /** Every request as a {@link io.llmgateway.pipeline.GatewayCall}, for other call styles. */
   public JobCalls calls() {
     return calls;
   }
 
-  /** The exactly-once completion decisions, for loops other than this client's. */
-  public CompletionPlan completionPlan() {
-    return new CompletionPlan(config.retryPolicy);
+  private RuntimeException afterFailure(Endpoint endpoint, RuntimeException e) {
+    return e instanceof PermissionDeniedException
+        ? TeamDiagnosis.enrich(this, endpoint, (PermissionDeniedException) e)
+        : e;
   }
 
   @Override

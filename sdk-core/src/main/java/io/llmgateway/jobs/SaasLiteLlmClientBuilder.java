@@ -2,6 +2,8 @@ package io.llmgateway.jobs;
 
 import io.llmgateway.circuit.CircuitBreakerRegistry;
 import io.llmgateway.cost.PriceTable;
+import io.llmgateway.internal.Cleartext;
+import io.llmgateway.internal.call.CallRuntime;
 import io.llmgateway.metrics.CallListener;
 import io.llmgateway.pipeline.Sleeper;
 import io.llmgateway.pipeline.Timeouts;
@@ -35,7 +37,10 @@ public final class SaasLiteLlmClientBuilder {
   boolean allowInsecureHttp;
   PriceTable priceTable = PriceTable.EMPTY;
   @Nullable Executor asyncExecutor;
-  java.time.Duration streamIdleTimeout = java.time.Duration.ofSeconds(30);
+  java.time.Duration streamIdleTimeout = CallRuntime.DEFAULT_STREAM_IDLE_TIMEOUT;
+  long maxResponseBytes = CallRuntime.DEFAULT_MAX_RESPONSE_BYTES;
+  int maxStreamEventBytes = CallRuntime.DEFAULT_MAX_EVENT_BYTES;
+  java.time.@Nullable Duration completionGrace;
   java.time.@Nullable Duration aliasPricesMaxAge;
   boolean diagnoseForbidden;
   // Where build() looks for KEY_ENV; replaced in tests, which cannot set a real variable.
@@ -64,7 +69,12 @@ public final class SaasLiteLlmClientBuilder {
     return this;
   }
 
-  /** A shared client: its connection pool and dispatcher are reused, its own settings kept. */
+  /**
+   * A shared client: its connection pool, dispatcher, interceptors, proxy and TLS settings are
+   * reused. Its timeouts are not: the SDK's {@link #timeouts} end calls (OkHttp's read, write and
+   * call timeouts are off on the SDK's copy, its connect timeout is {@code
+   * Timeouts.connectTimeout()}).
+   */
   public SaasLiteLlmClientBuilder okHttpClient(OkHttpClient okHttpClient) {
     this.okHttpClient = okHttpClient;
     return this;
@@ -158,7 +168,43 @@ public final class SaasLiteLlmClientBuilder {
     return this;
   }
 
-  /** Where the async API runs calls; a small pool of daemon threads by default. */
+  /**
+   * The largest answer read (default 32 MiB); a longer one is a non-retried {@code
+   * UnexpectedResponseException}, and no more than this (plus one read buffer) is read.
+   */
+  public SaasLiteLlmClientBuilder maxResponseSize(long bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("maxResponseSize must be positive");
+    }
+    this.maxResponseBytes = bytes;
+    return this;
+  }
+
+  /**
+   * The largest server-sent event of a stream (default 1 MiB); a longer one ends the stream with a
+   * typed error, the text so far kept.
+   */
+  public SaasLiteLlmClientBuilder maxStreamEventSize(int bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("maxStreamEventSize must be positive");
+    }
+    this.maxStreamEventBytes = bytes;
+    return this;
+  }
+
+  /**
+   * How long a job is read back after a complete whose answer was lost, while it is not yet
+   * completed, before the completion is reported unknown (default: the complete timeout, 30 s).
+   */
+  public SaasLiteLlmClientBuilder completionGrace(java.time.Duration grace) {
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("completionGrace must not be negative");
+    }
+    this.completionGrace = grace;
+    return this;
+  }
+
+  /** Where the async API runs {@code runJob}; a small pool of daemon threads by default. */
   public SaasLiteLlmClientBuilder asyncExecutor(Executor executor) {
     this.asyncExecutor = executor;
     return this;
@@ -180,12 +226,7 @@ public final class SaasLiteLlmClientBuilder {
     if (virtualKey.chars().anyMatch(c -> c <= ' ' || c >= 127)) {
       throw new IllegalStateException("virtualKey contains whitespace or non-ASCII characters");
     }
-    if (!baseUrl.isHttps() && !allowInsecureHttp && !Loopback.is(baseUrl.host())) {
-      throw new IllegalStateException(
-          "refusing http:// to "
-              + baseUrl.host()
-              + ": the key would travel in clear; use https or allowInsecureHttp(true)");
-    }
+    Cleartext.check(baseUrl, allowInsecureHttp);
     return new SaasLiteLlmClient(this);
   }
 }

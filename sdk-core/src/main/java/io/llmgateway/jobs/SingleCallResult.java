@@ -34,6 +34,11 @@ public final class SingleCallResult {
     return status;
   }
 
+  // Whether the answer had its "response" object: every real one does (AnswerChecks).
+  boolean hasResponse() {
+    return response != null;
+  }
+
   public @Nullable String content() {
     return response == null ? null : response.content;
   }

@@ -42,6 +42,7 @@ public final class CallDriver {
   private Duration waited = Duration.ZERO;
   private @Nullable LlmGatewayException last;
   private @Nullable CircuitBreaker breaker;
+  private boolean settled;
   private @Nullable Instant attemptStart;
   private boolean finished;
   // The driver's own idea of now: never behind the sum of its waits, so a clock that does not
@@ -93,10 +94,17 @@ public final class CallDriver {
       default:
         throw fail(CallRefusals.withLast(refusals.throttled(reservation.delay()), last));
     }
-    CircuitBreaker b = x.circuitBreakers.breaker(x.provider, call.endpoint());
-    if (!b.tryAcquire(now)) {
+    if (breaker == null) {
+      CircuitBreaker b = x.circuitBreakers.breaker(x.provider, call.endpoint());
+      if (!b.tryAcquire(now)) {
+        x.rateLimiter.release(reservation, now);
+        throw fail(CallRefusals.withLast(refusals.circuitOpen(b.retryAfter(now)), last));
+      }
+      breaker = b; // one permit for the whole call, its retries included
+    } else if (breaker.isOpen(now)) {
+      // Other calls opened it while this one waited to retry: stop here.
       x.rateLimiter.release(reservation, now);
-      throw fail(CallRefusals.withLast(refusals.circuitOpen(b.retryAfter(now)), last));
+      throw fail(CallRefusals.withLast(refusals.circuitOpen(breaker.retryAfter(now)), last));
     }
     Duration remaining = Duration.between(now, call.deadline());
     attempts++;
@@ -104,7 +112,6 @@ public final class CallDriver {
         remaining.compareTo(call.attemptTimeout()) < 0 ? remaining : call.attemptTimeout();
     AttemptContext ctx =
         new AttemptContext(call, attempts, timeout, remaining, x.rateLimiter, reservation, x.clock);
-    breaker = b;
     attemptStart = now;
     x.listener.onEvent(
         new AttemptStarted(x.provider, call.endpoint(), now, call.requestId(), attempts, timeout));
@@ -121,7 +128,10 @@ public final class CallDriver {
   /** The attempt returned {@code value}: the call succeeded. */
   public <T> T succeeded(T value) {
     Instant end = now();
-    breaker().onSuccess(end);
+    if (!settled) {
+      settled = true;
+      breaker().onSuccess(end); // one outcome per call, after its retries
+    }
     attemptFinished(end, null, null);
     finish(null, end);
     return value;
@@ -134,7 +144,7 @@ public final class CallDriver {
   public Step failed(LlmGatewayException error) {
     last = error;
     Instant end = now();
-    breaker().onFailure(error, end);
+    breaker(); // an attempt must be running
     x.rateLimiter.observe(error.rateLimit(), end);
     attemptFinished(end, error.status(), error);
     RetryDecision d =
@@ -164,16 +174,17 @@ public final class CallDriver {
    * {@code failure} for the loop to throw.
    */
   public <E extends Throwable> E aborted(E failure) {
-    if (attemptStart != null && breaker != null) {
-      breaker.release();
+    if (attemptStart != null) {
       attemptFinished(now(), null, failure);
     }
+    settle(null);
     finish(failure);
     return failure;
   }
 
   /** The call was cancelled between attempts (interrupted sleep, cancelled coroutine). */
   public <E extends Throwable> E cancelled(E cause) {
+    settle(null);
     finish(cause);
     return cause;
   }
@@ -185,9 +196,29 @@ public final class CallDriver {
     return breaker;
   }
 
+  /**
+   * Ends the call with {@code error} (the last attempt's, or a refusal after it). The breaker hears
+   * the call's one outcome: the last attempt's error when there was one (it counts it if it is a
+   * server-side failure), else nothing.
+   */
   private <E extends RuntimeException> E fail(E error) {
+    settle(last);
     finish(error);
     return error;
+  }
+
+  /** The breaker's one outcome for this call: a failure, or (null) none at all. */
+  private void settle(@Nullable LlmGatewayException failure) {
+    CircuitBreaker b = breaker;
+    if (b == null || settled) {
+      return;
+    }
+    settled = true;
+    if (failure != null) {
+      b.onFailure(failure, now());
+    } else {
+      b.release();
+    }
   }
 
   private void finish(@Nullable Throwable error) {

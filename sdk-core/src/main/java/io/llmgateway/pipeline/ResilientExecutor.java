@@ -178,6 +178,11 @@ public final class ResilientExecutor {
     return clock;
   }
 
+  /** How the blocking loop waits (the system's sleep unless a test injected a virtual clock). */
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
   /** Builds a {@link ResilientExecutor}; only the provider is required. */
   public static final class Builder {
     private @Nullable Provider provider;

@@ -8,13 +8,11 @@ public interface Sleeper {
   /** Blocks for {@code duration}; throws when the thread is interrupted. */
   void sleep(Duration duration) throws InterruptedException;
 
-  /** {@link Thread#sleep}. */
+  /**
+   * {@link Thread#sleep}. Always the same instance: the SDK's call layer recognises it and waits in
+   * a way that {@code GatewayCall.cancel()} can cut short.
+   */
   static Sleeper system() {
-    return d -> {
-      long nanos = d.toNanos();
-      if (nanos > 0) {
-        Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-      }
-    };
+    return SystemSleeper.INSTANCE;
   }
 }

@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * Per-attempt timeouts by endpoint. The defaults follow the SaaS LiteLLM guide: create and get 10
- * s, llm-call 60 s, complete 30 s, create-and-call 60 s, streams 120 s, anything else 30 s.
- * Immutable; derive a per-client variant with {@link #toBuilder()}.
+ * s, llm-call 60 s, complete 30 s, create-and-call 60 s, streams 120 s, anything else 30 s; and a
+ * connect timeout of 10 s. These govern every call, whatever the timeouts of an OkHttpClient given
+ * to a client's builder. Immutable; derive a per-client variant with {@link #toBuilder()}.
  */
 public final class Timeouts {
   /** The timeout for endpoints with no entry of their own. */
@@ -16,6 +17,9 @@ public final class Timeouts {
 
   /** The timeout for streaming endpoints with no entry of their own. */
   public static final Duration DEFAULT_STREAM_TIMEOUT = Duration.ofSeconds(120);
+
+  /** The longest wait for a TCP and TLS connection (an attempt's timeout cuts it shorter). */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private static final Timeouts DEFAULTS =
       new Builder()
@@ -29,11 +33,13 @@ public final class Timeouts {
   private final Map<Endpoint, Duration> byEndpoint;
   private final Duration defaultTimeout;
   private final Duration streamTimeout;
+  private final Duration connectTimeout;
 
   private Timeouts(Builder b) {
     this.byEndpoint = Map.copyOf(b.byEndpoint);
     this.defaultTimeout = b.defaultTimeout;
     this.streamTimeout = b.streamTimeout;
+    this.connectTimeout = b.connectTimeout;
   }
 
   /** The SaaS LiteLLM guide's table. */
@@ -51,6 +57,7 @@ public final class Timeouts {
     b.byEndpoint.putAll(byEndpoint);
     b.defaultTimeout = defaultTimeout;
     b.streamTimeout = streamTimeout;
+    b.connectTimeout = connectTimeout;
     return b;
   }
 
@@ -71,12 +78,22 @@ public final class Timeouts {
     return streamTimeout;
   }
 
+  /**
+   * The longest wait for a connection. This, and the per-endpoint timeouts, replace the timeouts of
+   * an OkHttpClient given to a client builder: OkHttp's own read, write and call timeouts are off.
+   */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
   @Override
   public String toString() {
     return "Timeouts{default="
         + defaultTimeout
         + ", stream="
         + streamTimeout
+        + ", connect="
+        + connectTimeout
         + ", endpoints="
         + byEndpoint
         + "}";
@@ -87,6 +104,7 @@ public final class Timeouts {
     private final Map<Endpoint, Duration> byEndpoint = new HashMap<>();
     private Duration defaultTimeout = DEFAULT_TIMEOUT;
     private Duration streamTimeout = DEFAULT_STREAM_TIMEOUT;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
     private Builder() {}
 
@@ -106,7 +124,14 @@ public final class Timeouts {
       return this;
     }
 
+    /** The longest wait for a TCP and TLS connection (default 10 s). */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
     public Timeouts build() {
+      positive(connectTimeout);
       positive(defaultTimeout);
       positive(streamTimeout);
       byEndpoint.values().forEach(Builder::positive);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.llmgateway.error.InsufficientCreditsException;
 import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.error.TeamSuspendedException;
+import io.llmgateway.stream.ChunkStream;
 import io.llmgateway.stream.StreamChunk;
 import io.llmgateway.testing.FakeGateway;
 import io.llmgateway.testing.SaasMode;
@@ -60,13 +61,13 @@ class JobClientFromJavaTest {
   void streamsWithTryWithResources(FakeGateway gateway) {
     SaasLiteLlmClient client = client(gateway, "acme");
     StringBuilder text = new StringBuilder();
-    try (CallStream stream =
+    try (ChunkStream stream =
         client.createAndCallStream(
             JobSpec.of("chat"), LlmCallRequest.builder("chat-claude").user("Hello").build())) {
       for (StreamChunk chunk : stream) {
         text.append(chunk.textDelta());
       }
-      assertEquals(text.toString(), stream.summary().text());
+      assertEquals(text.toString(), stream.result().text());
     }
     assertFalse(text.toString().isEmpty());
   }

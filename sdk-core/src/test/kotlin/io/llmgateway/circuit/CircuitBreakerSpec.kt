@@ -65,7 +65,7 @@ class CircuitBreakerSpec :
       val b = breaker(changes = changes)
       repeat(5) {
         b.tryAcquire(clock.instant())
-        b.onFailure(Errors.rateLimited(), clock.instant())
+        b.onFailure(Errors.unavailable(), clock.instant())
       }
       clock.advance(Duration.ofSeconds(60))
       b.tryAcquire(clock.instant()) shouldBe true
@@ -73,6 +73,16 @@ class CircuitBreakerSpec :
       b.state() shouldBe CircuitState.OPEN
       b.retryAfter(clock.instant()) shouldBe Duration.ofSeconds(60)
       changes.last() shouldBe (CircuitState.HALF_OPEN to CircuitState.OPEN)
+    }
+
+    test("429s are the gateway asking for less traffic: they never open the breaker") {
+      val clock = FakeClock()
+      val b = breaker()
+      repeat(50) {
+        b.tryAcquire(clock.instant()) shouldBe true
+        b.onFailure(Errors.rateLimited(), clock.instant())
+      }
+      b.state() shouldBe CircuitState.CLOSED
     }
 
     test("a success in between resets the consecutive count") {

@@ -28,6 +28,7 @@ class ExhaustiveWhenSpec :
         is UnexpectedResponseException -> "report"
         is CallTimeoutException -> "retry with a longer timeout"
         is ConnectionException -> "check the network"
+        is CompletionUnknownException -> "read the job later: ${e.jobId()}"
         is StreamInterruptedException -> "keep the partial text"
         is StreamErrorEventException -> "read the event"
         is CircuitOpenException -> "wait for the circuit"

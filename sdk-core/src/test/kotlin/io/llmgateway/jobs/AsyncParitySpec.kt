@@ -10,6 +10,7 @@ import io.llmgateway.error.LlmGatewayException
 import io.llmgateway.error.ModelAccessDeniedException
 import io.llmgateway.error.StreamInterruptedException
 import io.llmgateway.error.TeamSuspendedException
+import io.llmgateway.stream.StreamResult
 import io.llmgateway.testing.FakeGateway
 import io.llmgateway.testing.fault.Fault
 import java.util.concurrent.CompletionException
@@ -26,7 +27,7 @@ class AsyncParitySpec :
 
       abstract fun complete(c: SaasLiteLlmClient, jobId: String): JobCompletion
 
-      abstract fun stream(c: SaasLiteLlmClient, jobId: String, r: LlmCallRequest): StreamSummary
+      abstract fun stream(c: SaasLiteLlmClient, jobId: String, r: LlmCallRequest): StreamResult
 
       abstract fun <T> job(c: SaasLiteLlmClient, work: JobWork<T>): JobResult<T>
 
@@ -55,7 +56,7 @@ class AsyncParitySpec :
         override fun stream(c: SaasLiteLlmClient, jobId: String, r: LlmCallRequest) =
           c.llmCallStream(jobId, r).use { s ->
             s.forEach {}
-            s.summary()
+            s.result()
           }
 
         override fun <T> job(c: SaasLiteLlmClient, work: JobWork<T>) =

@@ -6,6 +6,7 @@ import io.kotest.datatest.withData
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldNotContain
+import io.llmgateway.internal.Cleartext
 
 /** What build() accepts: cleartext only to loopback literals, and the key from the environment. */
 class ClientBuilderSpec :
@@ -44,14 +45,14 @@ class ClientBuilderSpec :
     }
 
     test("the loopback check reads literals only") {
-      Loopback.`is`("127.0.0.1") shouldBe true
-      Loopback.`is`("127.1.2.3") shouldBe true
-      Loopback.`is`("::1") shouldBe true
-      Loopback.`is`("127.256.0.1") shouldBe false
-      Loopback.`is`("127.0.0") shouldBe false
-      Loopback.`is`("127.0.0.01x") shouldBe false
-      Loopback.`is`("127.evil.com") shouldBe false
-      Loopback.`is`("sub.localhost") shouldBe false
+      Cleartext.isLoopback("127.0.0.1") shouldBe true
+      Cleartext.isLoopback("127.1.2.3") shouldBe true
+      Cleartext.isLoopback("::1") shouldBe true
+      Cleartext.isLoopback("127.256.0.1") shouldBe false
+      Cleartext.isLoopback("127.0.0") shouldBe false
+      Cleartext.isLoopback("127.0.0.01x") shouldBe false
+      Cleartext.isLoopback("127.evil.com") shouldBe false
+      Cleartext.isLoopback("sub.localhost") shouldBe false
     }
 
     test("https anywhere, and http anywhere when explicitly allowed") {

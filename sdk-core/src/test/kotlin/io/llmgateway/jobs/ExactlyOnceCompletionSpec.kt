@@ -3,14 +3,19 @@ package io.llmgateway.jobs
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.datatest.withData
+import io.kotest.matchers.longs.shouldBeInRange
 import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
+import io.llmgateway.error.CompletionUnknownException
 import io.llmgateway.error.StreamInterruptedException
 import io.llmgateway.pipeline.Endpoint
 import io.llmgateway.pipeline.Timeouts
 import io.llmgateway.testing.fault.Fault
+import java.net.ConnectException
 import java.time.Duration
+import okhttp3.Interceptor
+import okhttp3.OkHttpClient
 import okhttp3.mockwebserver.SocketPolicy
 
 /** Whatever goes wrong, the fake sees one complete per job. */
@@ -72,20 +77,52 @@ class ExactlyOnceCompletionSpec :
       }
     }
 
-    test("a complete lost before the server saw it is sent once more after reading the job") {
+    test("a complete whose body was written is never sent again: unknown after the grace") {
       fake().use { gateway ->
-        // disconnectAfterRequest: the fake drops the request without processing it.
+        // The fake drops the request without processing it, but nothing tells the client so.
         gateway
           .faults()
           .on("POST", "/api/jobs/*/complete")
           .next(Fault.disconnectAfterRequest())
           .thenPass()
-        val result = gateway.client().runJob(JobSpec.of("x")) { "done" }
-        result.completion().confirmedByRead() shouldBe false
-        gateway.requestsTo("POST", "/complete") shouldBe 2
-        gateway.requestsTo("GET", "/api/jobs/${result.jobId()}") shouldBe 1
-        gateway.state().job(result.jobId()).completeCount() shouldBe 1
-        gateway.state().job(result.jobId()).chargeCount() shouldBe 1
+        val sleeper = NoSleep()
+        val client = gateway.client(sleeper = sleeper) { completionGrace(Duration.ofSeconds(10)) }
+        val job = client.createJob(JobSpec.of("x"))
+        val error =
+          shouldThrow<CompletionUnknownException> {
+            client.completeJob(job.jobId(), JobOutcome.completed())
+          }
+        error.jobId() shouldBe job.jobId()
+        error.message!! shouldContain "not sent again"
+        gateway.requestsTo("POST", "/complete") shouldBe 1
+        gateway.requestsTo("GET", "/api/jobs/${job.jobId()}") shouldBe sleeper.waits.size
+        // Read back with backoff until the grace ran out (virtual time: the waits add up to it).
+        sleeper.waits.fold(Duration.ZERO, Duration::plus).toMillis() shouldBeInRange 9_000L..10_000L
+        gateway.state().job(job.jobId()).completeCount() shouldBe 0
+      }
+    }
+
+    test("a complete refused before its body was written is sent again, once") {
+      fake().use { gateway ->
+        // The first complete never gets a connection (refused), as when the gateway restarts.
+        var refusals = 1
+        val refuseFirstComplete = Interceptor { chain ->
+          if (chain.request().url.encodedPath.endsWith("/complete") && refusals-- > 0) {
+            throw ConnectException("Connection refused")
+          }
+          chain.proceed(chain.request())
+        }
+        val http = OkHttpClient.Builder().addInterceptor(refuseFirstComplete).build()
+        val sleeper = NoSleep()
+        val client = gateway.client(sleeper = sleeper) { okHttpClient(http) }
+        val job = client.createJob(JobSpec.of("x"))
+        val done = client.completeJob(job.jobId(), JobOutcome.completed())
+        done.status() shouldBe JobStatus.COMPLETED
+        done.confirmedByRead() shouldBe false
+        gateway.requestsTo("POST", "/complete") shouldBe 1
+        gateway.requestsTo("GET", "/api/jobs/${job.jobId()}") shouldBe 0 // provably not sent
+        gateway.state().job(job.jobId()).completeCount() shouldBe 1
+        sleeper.waits.size shouldBe 1
       }
     }
 

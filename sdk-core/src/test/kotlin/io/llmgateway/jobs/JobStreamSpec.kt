@@ -34,7 +34,7 @@ class JobStreamSpec :
             stream ->
             val shapes = stream.map { it.shape() }.toSet()
             shapes shouldBe setOf(case.shape)
-            val summary = stream.summary()
+            val summary = stream.result()
             summary.text().shouldNotBeEmpty()
             summary.finishReason()!!.shouldNotBeEmpty()
           }
@@ -50,8 +50,8 @@ class JobStreamSpec :
         val seen = StringBuilder()
         client.llmCallStream(job.jobId(), question()).use { stream ->
           stream.forEach { seen.append(it.textDelta()) }
-          stream.summary().text() shouldBe seen.toString()
-          stream.summary().chunks() shouldBeGreaterThan 2
+          stream.result().text() shouldBe seen.toString()
+          stream.result().chunks() shouldBeGreaterThan 2
         }
       }
     }

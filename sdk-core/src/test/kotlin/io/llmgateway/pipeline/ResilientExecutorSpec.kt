@@ -9,6 +9,7 @@ import io.llmgateway.circuit.CircuitState
 import io.llmgateway.error.CallTimeoutException
 import io.llmgateway.error.CircuitOpenException
 import io.llmgateway.error.LlmGatewayException
+import io.llmgateway.error.Provider
 import io.llmgateway.error.RateLimitedException
 import io.llmgateway.error.ServiceUnavailableException
 import io.llmgateway.error.ThrottledException
@@ -192,7 +193,7 @@ class ResilientExecutorSpec :
         listOf(CircuitState.OPEN, CircuitState.HALF_OPEN, CircuitState.CLOSED)
     }
 
-    test("a circuit that opens between retries ends the call, keeping the last error") {
+    test("a circuit that other calls open between retries ends the call, keeping the last error") {
       val h =
         Harness(
           breakers =
@@ -206,11 +207,37 @@ class ResilientExecutorSpec :
         shouldThrow<CircuitOpenException> {
           h.run {
             attempts++
+            // Meanwhile two other calls fail for good and open the breaker.
+            repeat(2) {
+              shouldThrow<ServiceUnavailableException> {
+                h.run(options = CallOptions.builder().retryPolicy(RetryPolicy.none()).build()) {
+                  throw Errors.unavailable()
+                }
+              }
+            }
             throw Errors.unavailable()
           }
         }
-      attempts shouldBe 2
+      attempts shouldBe 1
       e.suppressed.single().shouldBeInstanceOf<ServiceUnavailableException>()
+    }
+
+    test("the breaker counts calls, not attempts: one call's retries never open it") {
+      val h =
+        Harness(
+          breakers =
+            io.llmgateway.circuit.CircuitBreakerConfig.consecutiveFailures(
+              2,
+              Duration.ofSeconds(60),
+            )
+        )
+      var attempts = 0
+      h.run {
+        if (++attempts < 3) throw Errors.unavailable()
+        "ok"
+      } shouldBe "ok"
+      h.registry.breaker(Provider.HIVEOPS, Endpoint.CHAT_COMPLETIONS).state() shouldBe
+        io.llmgateway.circuit.CircuitState.CLOSED
     }
 
     test("a 429's rate-limit headers throttle the next call until the reset") {

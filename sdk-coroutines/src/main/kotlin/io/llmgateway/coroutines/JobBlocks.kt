@@ -1,5 +1,7 @@
 package io.llmgateway.coroutines
 
+import io.llmgateway.coroutines.internal.await
+import io.llmgateway.coroutines.internal.awaitSettled
 import io.llmgateway.cost.Cost
 import io.llmgateway.cost.CostLedger
 import io.llmgateway.cost.ModelCost
@@ -88,6 +90,13 @@ internal constructor(
     }
 }
 
+/**
+ * Completes the job; cancelled while complete waits to be sent again, it completes the job as
+ * failed instead, once, and waits for that before the cancellation goes on.
+ */
+private suspend fun SuspendingJobClient.completeOnce(jobId: String): JobCompletion =
+  calls.completeJob(jobId, JobOutcome.completed(), JobOutcome.failed("cancelled")).awaitSettled()
+
 /** What a job block returns: the block's value with the job's costs. */
 public class CompletedJob<T>
 internal constructor(
@@ -145,17 +154,17 @@ public suspend fun <T> SuspendingJobClient.job(
     try {
       scope.block()
     } catch (failure: Throwable) {
+      val failed = JobOutcome.failed(failure.message ?: failure.javaClass.name)
       withContext(NonCancellable) {
         try {
-          completeJob(created.jobId(), JobOutcome.failed(failure.message ?: failure.javaClass.name))
+          calls.completeJob(created.jobId(), failed, failed).await()
         } catch (completeFailure: Throwable) {
           failure.addSuppressed(completeFailure)
         }
       }
       throw failure
     }
-  val completion =
-    withContext(NonCancellable) { completeJob(created.jobId(), JobOutcome.completed()) }
+  val completion = completeOnce(created.jobId())
   val report = withContext(NonCancellable) { scope.settle() }
   return CompletedJob(
     value,

@@ -1,119 +1,116 @@
 package io.llmgateway.openai;
 
-import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.llmgateway.error.ErrorDetails;
 import io.llmgateway.error.InsufficientCreditsException;
 import io.llmgateway.error.LlmGatewayException;
-import io.llmgateway.pipeline.CallOptions;
-import io.llmgateway.retry.RetryPolicy;
+import io.llmgateway.error.Provider;
+import io.llmgateway.internal.call.ChainedCall;
+import io.llmgateway.pipeline.Endpoint;
+import io.llmgateway.pipeline.GatewayCall;
+import io.llmgateway.pipeline.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The guide's balance check (a 1-token call on the cheapest model) with a TTL cache, and the guard
- * that refuses to send while the balance is known to be empty. Thread-safe; at most one probe is in
- * flight.
+ * that refuses to send while the balance is known to be empty. One per client, shared by every call
+ * style. Single-flight: while a probe is out, other checks wait for its answer instead of sending
+ * their own. Thread-safe.
  */
 final class BalanceProbe {
-  private final HiveOpsClient client;
+  private static final Endpoint BALANCE = Endpoint.of("balance.check", "balance probe");
+
+  private final Supplier<GatewayCall<ChatResult>> probe;
   private final String model;
   private final Duration ttl;
   private final boolean guard;
   private final Clock clock;
+  private final Sleeper sleeper;
+  private final Provider provider;
   private @Nullable BalanceCheck last;
   private @Nullable CompletableFuture<BalanceCheck> inFlight;
 
-  BalanceProbe(HiveOpsClient client, String model, Duration ttl, boolean guard, Clock clock) {
-    this.client = client;
+  BalanceProbe(
+      Supplier<GatewayCall<ChatResult>> probe,
+      String model,
+      Duration ttl,
+      boolean guard,
+      Clock clock,
+      Sleeper sleeper,
+      Provider provider) {
+    this.probe = probe;
     this.model = model;
     this.ttl = ttl;
     this.guard = guard;
     this.clock = clock;
+    this.sleeper = sleeper;
+    this.provider = provider;
   }
 
   /**
-   * The cached answer, else one probe. Single-flight: while a probe is out, other callers wait for
-   * its answer instead of sending their own (a burst of checks costs one call). Blocking.
+   * The cached answer, else one probe (or the one already out). Never fails for a gateway answer.
    */
-  BalanceCheck check() {
-    CompletableFuture<BalanceCheck> mine = new CompletableFuture<>();
-    CompletableFuture<BalanceCheck> running;
-    synchronized (this) {
-      BalanceCheck cached = fresh();
-      if (cached != null) {
-        return cached;
-      }
-      running = inFlight;
-      if (running == null) {
-        inFlight = mine;
-      }
-    }
-    if (running != null) {
-      return await(running);
-    }
-    try {
-      BalanceCheck result = probe();
-      mine.complete(result);
-      return result;
-    } catch (RuntimeException | Error e) {
-      mine.completeExceptionally(e);
-      throw e;
-    } finally {
-      synchronized (this) {
-        inFlight = null;
-      }
-    }
+  GatewayCall<BalanceCheck> check() {
+    return new ChainedCall<>(
+        BALANCE,
+        sleeper,
+        chain -> {
+          CompletableFuture<BalanceCheck> mine;
+          synchronized (this) {
+            BalanceCheck cached = fresh();
+            if (cached != null) {
+              return CompletableFuture.completedFuture(cached);
+            }
+            if (inFlight != null) {
+              return inFlight.thenApply(
+                  c -> c); // a waiter's cancel must not cancel the shared probe
+            }
+            mine = new CompletableFuture<>();
+            inFlight = mine;
+          }
+          chain
+              .send(probe.get())
+              .whenComplete(
+                  (ok, error) -> {
+                    Throwable e = error == null ? null : ChainedCall.unwrap(error);
+                    synchronized (this) {
+                      inFlight = null;
+                    }
+                    if (e != null && !(e instanceof LlmGatewayException)) {
+                      mine.completeExceptionally(e); // cancelled, or a bug: not a gateway answer
+                    } else {
+                      mine.complete(after((LlmGatewayException) e));
+                    }
+                  });
+          return mine.thenApply(c -> c);
+        });
   }
 
-  private BalanceCheck probe() {
-    ChatCompletionCreateParams probe =
-        ChatCompletionCreateParams.builder()
-            .model(model)
-            .addUserMessage("test")
-            .maxTokens(1)
-            .build();
-    BalanceCheck result;
-    try {
-      // One try: a probe that needs retries has already told us what we can know.
-      client.send(probe, CallOptions.builder().retryPolicy(RetryPolicy.none()).build());
-      result =
-          new BalanceCheck(
-              BalanceCheck.Status.OK, "1-token probe on " + model + " succeeded", clock.instant());
-    } catch (InsufficientCreditsException e) {
-      return current(); // send() recorded it
-    } catch (LlmGatewayException e) {
-      // Unknown is not cached: the next check asks again.
-      return new BalanceCheck(BalanceCheck.Status.UNKNOWN, e.getMessage(), clock.instant());
-    }
-    synchronized (this) {
-      last = result;
-    }
-    return result;
+  /** The probe's model. */
+  String model() {
+    return model;
   }
 
-  private BalanceCheck await(CompletableFuture<BalanceCheck> running) {
-    try {
-      return running.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new BalanceCheck(
-          BalanceCheck.Status.UNKNOWN,
-          "interrupted while waiting for a balance check",
-          clock.instant());
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause; // the prober's own failure (a bug), not a gateway answer
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IllegalStateException(cause);
+  /** What the probe said; OK and INSUFFICIENT are cached, UNKNOWN is not (the next check asks). */
+  private BalanceCheck after(@Nullable LlmGatewayException failure) {
+    Instant now = clock.instant();
+    if (failure instanceof InsufficientCreditsException) {
+      markInsufficient(failure);
+      return current();
     }
+    if (failure != null) {
+      return new BalanceCheck(BalanceCheck.Status.UNKNOWN, failure.getMessage(), now);
+    }
+    BalanceCheck ok =
+        new BalanceCheck(BalanceCheck.Status.OK, "1-token probe on " + model + " succeeded", now);
+    synchronized (this) {
+      last = ok;
+    }
+    return ok;
   }
 
   synchronized void markInsufficient(LlmGatewayException e) {
@@ -132,9 +129,9 @@ final class BalanceProbe {
           "balance known to be empty since "
               + known.checkedAt()
               + "; not sent (add funds, or wait for the balance check to expire) ["
-              + client.provider().id()
+              + provider.id()
               + "]",
-          ErrorDetails.builder(client.provider()).serverMessage(known.reason()).build());
+          ErrorDetails.builder(provider).serverMessage(known.reason()).build());
     }
   }
 

@@ -1,175 +1,137 @@
 package io.llmgateway.openai;
 
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import com.openai.models.models.Model;
-import com.openai.models.models.ModelListParams;
 import io.llmgateway.error.InsufficientCreditsException;
+import io.llmgateway.error.InvalidModelException;
 import io.llmgateway.error.LlmGatewayException;
-import io.llmgateway.openai.internal.CallScope;
-import io.llmgateway.openai.internal.CallScopeInterceptor;
+import io.llmgateway.error.StreamErrorEventException;
+import io.llmgateway.internal.call.CallHooks;
+import io.llmgateway.internal.call.CallRuntime;
+import io.llmgateway.internal.call.RetryingCall;
+import io.llmgateway.internal.call.StreamingCall;
 import io.llmgateway.pipeline.CallOptions;
 import io.llmgateway.pipeline.Endpoint;
+import io.llmgateway.pipeline.GatewayCall;
 import io.llmgateway.retry.RetryPolicy;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The facade's calls one attempt at a time, for a loop that does not block (sdk-coroutines drives
- * them with sdk-core's {@code CallDriver}). Each call is the blocking facade's: the same model
- * mapping, balance guard, interceptors, error translation, pricing and rate-limit capture. Get it
- * with {@link HiveOpsClient#calls()}. Thread-safe.
+ * Every facade request as a {@link GatewayCall}, written once: the blocking facade {@code
+ * execute()}s these, and sdk-coroutines {@code await()}s them. Each carries the facade's model
+ * mapping, balance guard, pricing and error follow-ups. Thread-safe.
  */
 public final class HiveOpsCalls {
-  private final HiveOpsClient client;
-  private final CallScopeInterceptor scopes;
-  private final String probeModel;
-  private final Duration balanceTtl;
-  private final Duration modelsTtl;
-  private final Clock clock;
-  // This loop's caches, with the blocking facade's TTLs; an empty balance is shared with it.
-  private @Nullable BalanceCheck balance;
-  private @Nullable List<String> models;
-  private Instant modelsAt = Instant.MIN;
+  private final CallRuntime rt;
+  private final HiveOpsRequests requests;
+  private final Pricing pricing;
+  private final BalanceProbe balance;
+  private final ModelCatalog catalog;
 
-  HiveOpsCalls(HiveOpsClient client, CallScopeInterceptor scopes, HiveOpsClientBuilder b) {
-    this.client = client;
-    this.scopes = scopes;
-    this.probeModel = b.probeModel;
-    this.balanceTtl = b.balanceTtl;
-    this.modelsTtl = b.modelsTtl;
-    this.clock = b.clock;
+  HiveOpsCalls(CallRuntime rt, HiveOpsRequests requests, Pricing pricing, HiveOpsClientBuilder b) {
+    this.rt = rt;
+    this.requests = requests;
+    this.pricing = pricing;
+    this.balance =
+        new BalanceProbe(
+            this::probe,
+            b.probeModel,
+            b.balanceTtl,
+            b.balanceGuard,
+            b.clock,
+            b.sleeper,
+            rt.provider());
+    this.catalog =
+        new ModelCatalog(
+            () ->
+                new RetryingCall<>(
+                    rt,
+                    Endpoint.MODELS,
+                    CallOptions.defaults(),
+                    new ModelsAttempt(requests),
+                    CallHooks.NONE),
+            b.modelsTtl,
+            b.clock,
+            b.sleeper);
   }
 
-  /**
-   * One chat completion. Call {@link #guardBalance()} before the loop, and {@link #afterFailure}
-   * with what it threw, as the blocking {@code chat} does.
-   */
-  public HiveOpsCall<ChatResult> chat(ChatCompletionCreateParams params, CallOptions options) {
-    String model = client.modelMapping().map(params.model().asString());
-    ChatCompletionCreateParams prepared = client.prepare(params);
-    ChatCompletionCreateParams sent = prepared != null ? prepared : params;
-    return HiveOpsCall.of(
-        client,
-        scopes,
+  /** One chat completion: mapped, guarded, retried, throttled and priced. */
+  public GatewayCall<ChatResult> chat(ChatCompletionCreateParams params, CallOptions options) {
+    String model = requests.bodies().map(params.model().asString());
+    return new RetryingCall<>(
+        rt,
         Endpoint.CHAT_COMPLETIONS,
         options,
-        model,
-        prepared != null,
-        (ctx, scope) ->
-            client
-                .sdk()
-                .async()
-                .chat()
-                .completions()
-                .create(
-                    sent.toBuilder().putAdditionalHeader(CallScope.HEADER, scope).build(),
-                    HiveOpsClient.requestOptions(ctx)),
-        (ctx, completion, capture) -> client.chatResult(ctx, completion, model, capture));
+        new ChatAttempt(requests, params, model, pricing),
+        CallHooks.of(balance::guard, e -> afterFailure(e, model)));
   }
 
-  /** One streamed chat completion; guard and failures as for {@link #chat}. */
-  public HiveOpsStreamCall stream(ChatCompletionCreateParams params, CallOptions options) {
-    String model = client.modelMapping().map(params.model().asString());
-    return new HiveOpsStreamCall(client, scopes, params, options, model);
+  /** One streamed chat completion, retried only before its first chunk. */
+  public StreamingCall stream(ChatCompletionCreateParams params, CallOptions options) {
+    String model = requests.bodies().map(params.model().asString());
+    return new StreamingCall(
+        rt,
+        Endpoint.CHAT_COMPLETIONS_STREAM,
+        options,
+        new HiveOpsStreamSpec(requests, params, model, rt.provider(), rt.classifier(), pricing),
+        CallHooks.of(balance::guard, e -> afterFailure(e, model)));
   }
 
-  /** Throws, without sending, while the balance is known to be empty (blocking calls share it). */
-  public void guardBalance() {
-    client.balance.guard();
+  /** Model ids the gateway accepts, from {@code /models}, cached for the TTL. */
+  public GatewayCall<List<String>> models() {
+    return catalog.models();
   }
 
-  /**
-   * The error the facade throws for a failed call: an empty balance is remembered for the guard,
-   * and an invalid model names the {@code validModels} (fetch them with {@link #models()}).
-   */
-  public RuntimeException afterFailure(RuntimeException e, String model, List<String> validModels) {
-    return client.afterFailure(e, model, validModels);
+  /** The guide's balance probe, cached for the TTL, single-flight. Never fails for an answer. */
+  public GatewayCall<BalanceCheck> checkBalance() {
+    return balance.check();
   }
 
-  /** The {@code /models} request; a success is cached for the TTL ({@link #cachedModels()}). */
-  public HiveOpsCall<List<String>> models() {
-    return HiveOpsCall.of(
-        client,
-        scopes,
-        Endpoint.MODELS,
-        CallOptions.defaults(),
-        "",
-        false,
-        (ctx, scope) ->
-            client
-                .sdk()
-                .async()
-                .models()
-                .list(
-                    ModelListParams.builder().putAdditionalHeader(CallScope.HEADER, scope).build(),
-                    HiveOpsClient.requestOptions(ctx)),
-        (ctx, page, capture) -> {
-          List<String> ids = new ArrayList<>();
-          for (Model m : page.data()) {
-            ids.add(m.id());
-          }
-          return remember(List.copyOf(ids));
-        });
-  }
-
-  /** The model ids fetched within the TTL, or null. */
-  public synchronized @Nullable List<String> cachedModels() {
-    return models != null && clock.instant().isBefore(modelsAt.plus(modelsTtl)) ? models : null;
-  }
-
-  private synchronized List<String> remember(List<String> ids) {
-    models = ids;
-    modelsAt = clock.instant();
-    return ids;
-  }
-
-  /**
-   * The guide's balance probe: a 1-token call on the cheapest model, tried once, without the guard.
-   * Turn its outcome into a {@link BalanceCheck} with {@link #balanceAfter}.
-   */
-  public HiveOpsCall<ChatResult> balanceProbe() {
-    ChatCompletionCreateParams probe =
+  /** The probe: a 1-token call on the cheapest model, tried once, past the guard. */
+  private GatewayCall<ChatResult> probe() {
+    ChatCompletionCreateParams params =
         ChatCompletionCreateParams.builder()
-            .model(probeModel)
+            .model(balance.model())
             .addUserMessage("test")
             .maxTokens(1)
             .build();
-    return chat(probe, CallOptions.builder().retryPolicy(RetryPolicy.none()).build());
-  }
-
-  /** A balance check made within the TTL, or null. */
-  public synchronized @Nullable BalanceCheck cachedBalance() {
-    BalanceCheck c = balance;
-    return c != null && clock.instant().isBefore(c.checkedAt().plus(balanceTtl)) ? c : null;
+    String model = requests.bodies().map(params.model().asString());
+    return new RetryingCall<>(
+        rt,
+        Endpoint.CHAT_COMPLETIONS,
+        CallOptions.builder().retryPolicy(RetryPolicy.none()).build(),
+        new ChatAttempt(requests, params, model, pricing),
+        CallHooks.NONE);
   }
 
   /**
-   * What the probe said: OK when it succeeded ({@code failure} null), INSUFFICIENT for an empty
-   * balance (the guard learns it too), else UNKNOWN with the reason. UNKNOWN is not cached.
+   * The error the facade throws: an empty balance is remembered for the guard, and an invalid model
+   * names the valid ones (from {@code /models}, cached).
    */
-  public BalanceCheck balanceAfter(@Nullable LlmGatewayException failure) {
-    Instant now = clock.instant();
-    if (failure != null && !(failure instanceof InsufficientCreditsException)) {
-      return new BalanceCheck(BalanceCheck.Status.UNKNOWN, failure.getMessage(), now);
+  RuntimeException afterFailure(RuntimeException e, String model) {
+    if (e instanceof InsufficientCreditsException || isBalanceEvent(e)) {
+      balance.markInsufficient((LlmGatewayException) e);
     }
-    BalanceCheck check;
-    if (failure == null) {
-      check =
-          new BalanceCheck(
-              BalanceCheck.Status.OK, "1-token probe on " + probeModel + " succeeded", now);
-    } else {
-      client.balance.markInsufficient(failure);
-      String reason =
-          failure.serverMessage().isEmpty() ? failure.getMessage() : failure.serverMessage();
-      check = new BalanceCheck(BalanceCheck.Status.INSUFFICIENT, reason, now);
+    if (e instanceof InvalidModelException) {
+      InvalidModelException m = (InvalidModelException) e;
+      List<String> valid = catalog.modelsQuietly();
+      String rejected = m.model().isEmpty() ? model : m.model();
+      return new InvalidModelException(
+          m.getMessage() + (valid.isEmpty() ? "" : "; valid models: " + String.join(", ", valid)),
+          m.details(),
+          rejected,
+          valid);
     }
-    synchronized (this) {
-      balance = check;
+    return e;
+  }
+
+  /** An empty balance reported as an error event inside a 200 stream. */
+  private static boolean isBalanceEvent(RuntimeException e) {
+    if (!(e instanceof StreamErrorEventException)) {
+      return false;
     }
-    return check;
+    StreamErrorEventException s = (StreamErrorEventException) e;
+    return "insufficient_balance".equals(s.code())
+        || "insufficient_quota".equals(s.code())
+        || "insufficient_quota".equals(s.type());
   }
 }

@@ -3,6 +3,7 @@ package io.llmgateway.openai;
 import io.llmgateway.circuit.CircuitBreakerRegistry;
 import io.llmgateway.cost.PriceTable;
 import io.llmgateway.error.Provider;
+import io.llmgateway.internal.call.CallRuntime;
 import io.llmgateway.metrics.CallListener;
 import io.llmgateway.pipeline.Sleeper;
 import io.llmgateway.pipeline.Timeouts;
@@ -50,6 +51,9 @@ public final class HiveOpsClientBuilder {
   Duration balanceTtl = Duration.ofMinutes(5);
   Duration modelsTtl = Duration.ofMinutes(10);
   boolean balanceGuard = true;
+  Duration streamIdleTimeout = CallRuntime.DEFAULT_STREAM_IDLE_TIMEOUT;
+  long maxResponseBytes = CallRuntime.DEFAULT_MAX_RESPONSE_BYTES;
+  int maxStreamEventBytes = CallRuntime.DEFAULT_MAX_EVENT_BYTES;
 
   HiveOpsClientBuilder() {}
 
@@ -98,7 +102,12 @@ public final class HiveOpsClientBuilder {
     return this;
   }
 
-  /** A shared client: its pool and dispatcher are reused; our interceptors are added on a copy. */
+  /**
+   * A shared client: its pool, dispatcher, interceptors, proxy and TLS settings are reused, and our
+   * interceptors are added on a copy. Its timeouts are not: the SDK's {@link #timeouts} end calls
+   * (OkHttp's read, write and call timeouts are off on the copy, its connect timeout is {@code
+   * Timeouts.connectTimeout()}).
+   */
   public HiveOpsClientBuilder okHttpClient(OkHttpClient okHttpClient) {
     this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
     return this;
@@ -191,6 +200,43 @@ public final class HiveOpsClientBuilder {
   /** Whether calls fail fast, unsent, while the balance is known to be empty (default true). */
   public HiveOpsClientBuilder balanceGuard(boolean enabled) {
     this.balanceGuard = enabled;
+    return this;
+  }
+
+  /**
+   * The longest gap allowed between two chunks once a stream has started (default 30 s); the first
+   * chunk may take the stream timeout ({@code Timeouts.streamTimeout()}, 120 s), which also bounds
+   * the whole stream.
+   */
+  public HiveOpsClientBuilder streamIdleTimeout(Duration idle) {
+    if (idle.isNegative() || idle.isZero()) {
+      throw new IllegalArgumentException("idle timeout must be positive");
+    }
+    this.streamIdleTimeout = idle;
+    return this;
+  }
+
+  /**
+   * The largest answer read (default 32 MiB); a longer one is a non-retried {@code
+   * UnexpectedResponseException}, and no more than this (plus one read buffer) is read.
+   */
+  public HiveOpsClientBuilder maxResponseSize(long bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("maxResponseSize must be positive");
+    }
+    this.maxResponseBytes = bytes;
+    return this;
+  }
+
+  /**
+   * The largest server-sent event of a stream (default 1 MiB); a longer one ends the stream with a
+   * typed error, the text so far kept.
+   */
+  public HiveOpsClientBuilder maxStreamEventSize(int bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("maxStreamEventSize must be positive");
+    }
+    this.maxStreamEventBytes = bytes;
     return this;
   }
 

@@ -12,6 +12,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.llmgateway.cost.PriceTable;
 import io.llmgateway.error.InsufficientCreditsException;
 import io.llmgateway.error.Provider;
+import io.llmgateway.stream.StreamResult;
 import io.llmgateway.testing.FakeClock;
 import io.llmgateway.testing.FakeGateway;
 import java.math.BigDecimal;

@@ -63,9 +63,10 @@ class SharedOkHttpClientSpec :
         hive.stream(ask()) {}
         hive.openAi().chat().completions().create(ask())
 
-        // The caller's own interceptors wrap ours: they see the request as the SDK built it,
-        // before the model is mapped; the gateway gets the mapped id.
-        user.models shouldBe List(3) { "gpt-3.5-turbo" }
+        // The facade builds its requests whole (model mapped) before the caller's interceptors see
+        // them; a drop-in request is the SDK's own until our rewrite, which runs after theirs.
+        user.models shouldBe
+          listOf("llama3:8b-instruct-q8_0", "llama3:8b-instruct-q8_0", "gpt-3.5-turbo")
         gateway.requests().map { it.body() }.all { "llama3:8b-instruct-q8_0" in it } shouldBe true
       }
     }

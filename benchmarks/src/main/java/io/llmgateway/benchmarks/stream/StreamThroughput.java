@@ -18,9 +18,9 @@ import io.llmgateway.benchmarks.report.Section;
 import io.llmgateway.benchmarks.report.Table;
 import io.llmgateway.benchmarks.report.Verdict;
 import io.llmgateway.benchmarks.server.CannedServer;
-import io.llmgateway.jobs.CallStream;
 import io.llmgateway.jobs.LlmCallRequest;
 import io.llmgateway.jobs.SaasLiteLlmClient;
+import io.llmgateway.stream.ChunkStream;
 import io.llmgateway.stream.StreamChunk;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -94,11 +94,11 @@ public final class StreamThroughput {
                       + " iterating thread, which parses each payload (`StreamAccumulator`).",
                   () -> {
                     int n = 0;
-                    try (CallStream stream = jobs.llmCallStream(JOB_ID, request)) {
+                    try (ChunkStream stream = jobs.llmCallStream(JOB_ID, request)) {
                       for (StreamChunk chunk : stream) {
                         n += chunk.textDelta().length();
                       }
-                      String text = stream.summary().text();
+                      String text = stream.result().text();
                       if (n != text.length()) {
                         throw new IllegalStateException("deltas and summary differ");
                       }

@@ -3,9 +3,9 @@ package io.llmgateway.cli.demo;
 import io.llmgateway.cli.Printer;
 import io.llmgateway.cli.Result;
 import io.llmgateway.error.StreamException;
-import io.llmgateway.jobs.CallStream;
 import io.llmgateway.jobs.JobSpec;
 import io.llmgateway.jobs.LlmCallRequest;
+import io.llmgateway.stream.ChunkStream;
 import io.llmgateway.stream.StreamChunk;
 import io.llmgateway.testing.fault.Fault;
 
@@ -25,7 +25,7 @@ final class StreamSection {
     gateway.tally().reset();
     long start = System.nanoTime();
     out.partial("  streaming: ");
-    try (CallStream stream =
+    try (ChunkStream stream =
         gateway
             .saas()
             .createAndCallStream(
@@ -36,7 +36,7 @@ final class StreamSection {
       out.line("");
       return Result.ok(command, "saas-litellm")
           .put("section", "stream")
-          .put("text", stream.summary().text());
+          .put("text", stream.result().text());
     } catch (StreamException e) {
       out.line("  <cut>");
       out.line(

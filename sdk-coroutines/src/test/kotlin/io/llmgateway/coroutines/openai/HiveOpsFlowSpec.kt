@@ -19,7 +19,6 @@ import io.llmgateway.pipeline.Timeouts
 import io.llmgateway.testing.fault.Fault
 import java.math.BigDecimal
 import java.time.Duration
-import kotlin.time.Duration.Companion.milliseconds
 import kotlin.time.Duration.Companion.seconds
 import kotlinx.coroutines.cancelAndJoin
 import kotlinx.coroutines.flow.first
@@ -121,7 +120,7 @@ class HiveOpsFlowSpec :
           .faults()
           .on("POST", "/chat/completions")
           .next(Fault.stallBody(700, Duration.ofSeconds(2)))
-        val client = gateway.hive().blocking.suspending(streamIdleTimeout = 300.milliseconds)
+        val client = gateway.hive { streamIdleTimeout(Duration.ofMillis(300)) }
         runBlocking {
           val e =
             shouldThrow<StreamInterruptedException> {
@@ -141,11 +140,10 @@ class HiveOpsFlowSpec :
           .faults()
           .on("POST", "/chat/completions")
           .next(Fault.stallBody(700, Duration.ofSeconds(2)))
-        val client =
-          gateway
-            .hive { timeouts(Timeouts.custom().streamTimeout(Duration.ofMillis(600)).build()) }
-            .blocking
-            .suspending(streamIdleTimeout = 5.seconds)
+        val client = gateway.hive {
+          timeouts(Timeouts.custom().streamTimeout(Duration.ofMillis(600)).build())
+          streamIdleTimeout(Duration.ofSeconds(5))
+        }
         runBlocking {
           val e =
             shouldThrow<StreamInterruptedException> {

@@ -1,5 +1,6 @@
 package io.llmgateway.openai.internal;
 
+import io.llmgateway.internal.Cleartext;
 import java.util.Locale;
 import okhttp3.HttpUrl;
 
@@ -29,13 +30,7 @@ public final class ConfigChecks {
               + ") but this client sends a HiveOps key: set baseUrl(\"https://ai.hiveops.io\"),"
               + " or allowOpenAiHost(true) if the key really is an OpenAI key");
     }
-    if (!url.isHttps() && !allowInsecureHttp && !isLoopback(host)) {
-      throw new IllegalStateException(
-          "refusing cleartext http:// to "
-              + host
-              + ": the key would cross the network unencrypted (use https, or"
-              + " allowInsecureHttp(true) if you really mean it)");
-    }
+    Cleartext.check(url, allowInsecureHttp);
     String prefix = normalizePrefix(pathPrefix);
     String path = url.encodedPath();
     if (path.endsWith("/")) {
@@ -75,13 +70,5 @@ public final class ConfigChecks {
               + " (the value is not shown)");
     }
     return key;
-  }
-
-  private static boolean isLoopback(String host) {
-    return host.equals("localhost")
-        || host.startsWith("127.")
-        || host.equals("::1")
-        || host.equals("[::1]")
-        || host.equals("0:0:0:0:0:0:0:1");
   }
 }

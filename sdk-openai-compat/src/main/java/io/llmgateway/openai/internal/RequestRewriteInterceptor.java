@@ -3,14 +3,7 @@ package io.llmgateway.openai.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.openai.core.JsonField;
-import com.openai.models.ChatModel;
-import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import io.llmgateway.openai.MaxTokensGuard;
-import io.llmgateway.openai.ModelMapping;
 import java.io.IOException;
-import java.util.Objects;
-import java.util.Optional;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -21,24 +14,18 @@ import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rewrites every chat request on the wire, so the drop-in {@code OpenAIClient} and the facade get
- * the same treatment: the model name is mapped, the {@code max_tokens} guard applied, streams ask
- * for a usage chunk, and the OpenAI SDK's {@code X-Stainless-*} telemetry headers never leave.
- *
- * <p>The facade's chat calls apply the same rules to their params before the SDK serialises them
- * ({@link #prepare}) and mark the attempt ({@link ResponseCapture#markRequestPrepared()}): their
- * bodies pass untouched, instead of being parsed and written again.
+ * Rewrites the drop-in {@code OpenAIClient}'s chat requests on the wire with the facade's rules
+ * ({@link ChatBodies}: model mapped, {@code max_tokens} guarded, streams ask for usage), and keeps
+ * the OpenAI SDK's {@code X-Stainless-*} telemetry headers from leaving.
  */
 public final class RequestRewriteInterceptor implements Interceptor {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
 
-  private final ModelMapping mapping;
-  private final MaxTokensGuard maxTokens;
+  private final ChatBodies rules;
 
-  public RequestRewriteInterceptor(ModelMapping mapping, MaxTokensGuard maxTokens) {
-    this.mapping = mapping;
-    this.maxTokens = maxTokens;
+  public RequestRewriteInterceptor(ChatBodies rules) {
+    this.rules = rules;
   }
 
   @Override
@@ -57,8 +44,7 @@ public final class RequestRewriteInterceptor implements Interceptor {
     RequestBody body = request.body();
     if ("POST".equals(request.method())
         && body != null
-        && request.url().encodedPath().endsWith("/chat/completions")
-        && !preparedByFacade()) {
+        && request.url().encodedPath().endsWith("/chat/completions")) {
       byte[] rewritten = rewrite(body);
       if (rewritten != null) {
         MediaType type = body.contentType();
@@ -67,55 +53,6 @@ public final class RequestRewriteInterceptor implements Interceptor {
       }
     }
     return chain.proceed(out != null ? out.build() : request);
-  }
-
-  /**
-   * {@code params} with this interceptor's rules applied (model mapped, max_tokens guarded), for a
-   * facade chat call; {@code params} itself when nothing changes. Null when only the wire rewrite
-   * gives the exact result: the params carry additional body properties (which may set any field),
-   * or a model or token field that is not a plain value.
-   */
-  public @Nullable ChatCompletionCreateParams prepare(ChatCompletionCreateParams params) {
-    Optional<ChatModel> model = params._model().asKnown();
-    JsonField<Long> max = params._maxTokens();
-    JsonField<Long> completion = params._maxCompletionTokens();
-    if (!params._additionalBodyProperties().isEmpty()
-        || model.isEmpty()
-        || !isPlain(max)
-        || !isPlain(completion)) {
-      return null;
-    }
-    ChatCompletionCreateParams.Builder b = null;
-    String name = model.get().asString();
-    String mapped = mapping.map(name);
-    if (!mapped.equals(name)) {
-      b = params.toBuilder().model(mapped);
-    }
-    if (maxTokens.defaultMaxTokens() != 0 || maxTokens.cap() != 0) {
-      Long requested = max.asKnown().orElse(null);
-      Long asked = completion.asKnown().orElse(null);
-      if (asked != null && maxTokens.apply(asked) != asked) {
-        b = (b != null ? b : params.toBuilder()).maxCompletionTokens(maxTokens.apply(asked));
-      }
-      if (requested == null && asked != null) {
-        requested = asked; // HiveOps documents max_tokens only: send the caller's limit there
-      }
-      long value = maxTokens.apply(requested);
-      if (value > 0 && !Objects.equals(max.asKnown().orElse(null), value)) {
-        b = (b != null ? b : params.toBuilder()).maxTokens(value);
-      }
-    }
-    return b != null ? b.build() : params;
-  }
-
-  private static boolean isPlain(JsonField<Long> field) {
-    return field.isMissing() || field.asKnown().isPresent();
-  }
-
-  // A facade attempt whose params went through prepare(): its body is already what we would send.
-  private static boolean preparedByFacade() {
-    ResponseCapture capture = ResponseCapture.current();
-    return capture != null && capture.requestPrepared();
   }
 
   /** The rewritten body, or null to send it unchanged (not a JSON object, or nothing to change). */
@@ -131,49 +68,6 @@ public final class RequestRewriteInterceptor implements Interceptor {
     if (!(root instanceof ObjectNode)) {
       return null;
     }
-    ObjectNode o = (ObjectNode) root;
-    boolean changed = false;
-    JsonNode model = o.get("model");
-    if (model != null && model.isTextual()) {
-      String mapped = mapping.map(model.asText());
-      if (!mapped.equals(model.asText())) {
-        o.put("model", mapped);
-        changed = true;
-      }
-    }
-    changed |= guardMaxTokens(o);
-    if (o.path("stream").asBoolean(false) && !o.has("stream_options")) {
-      o.putObject("stream_options").put("include_usage", true);
-      changed = true;
-    }
-    return changed ? JSON.writeValueAsBytes(o) : null;
-  }
-
-  /** Applies the guard; true when the body changed. */
-  private boolean guardMaxTokens(ObjectNode o) {
-    if (maxTokens.defaultMaxTokens() == 0 && maxTokens.cap() == 0) {
-      return false;
-    }
-    JsonNode before = o.get("max_tokens");
-    Long requested = number(before);
-    Long completion = number(o.get("max_completion_tokens"));
-    boolean changed = false;
-    if (completion != null && maxTokens.apply(completion) != completion) {
-      o.put("max_completion_tokens", maxTokens.apply(completion));
-      changed = true;
-    }
-    if (requested == null && completion != null) {
-      requested = completion; // HiveOps documents max_tokens only: send the caller's limit there
-    }
-    long value = maxTokens.apply(requested);
-    if (value > 0 && !(before != null && before.isIntegralNumber() && before.asLong() == value)) {
-      o.put("max_tokens", value);
-      changed = true;
-    }
-    return changed;
-  }
-
-  private static @Nullable Long number(@Nullable JsonNode node) {
-    return node != null && node.canConvertToLong() && node.isNumber() ? node.asLong() : null;
+    return rules.apply((ObjectNode) root) ? JSON.writeValueAsBytes(root) : null;
   }
 }

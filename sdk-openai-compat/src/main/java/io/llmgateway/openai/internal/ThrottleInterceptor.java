@@ -13,8 +13,7 @@ import okhttp3.Response;
 
 /**
  * Holds drop-in {@code OpenAIClient} calls until the shared throttle has room, so code that never
- * touches the facade also stays under the limits instead of meeting 429s. Facade calls pass
- * straight through: the executor reserved their slot already.
+ * touches the facade also stays under the limits instead of meeting 429s.
  */
 public final class ThrottleInterceptor implements Interceptor {
   private final RateLimiter limiter;
@@ -29,7 +28,7 @@ public final class ThrottleInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    if (ResponseCapture.current() == null) {
+    {
       RequestBody body = chain.request().body();
       long bytes = body == null ? 0 : body.contentLength();
       long tokens = bytes > 0 ? limiter.estimateTokens(bytes) : 0;

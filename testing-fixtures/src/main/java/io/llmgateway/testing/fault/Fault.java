@@ -133,6 +133,53 @@ public interface Fault {
     return new RandomFault(p, seed, fault);
   }
 
+  // ---- the real clock: slow servers, answers lost after processing ----
+
+  /**
+   * A slow server: waits {@code delay} on the real clock, then lets the personality process the
+   * request and answer at once. Until then the request has no effect (a job read back in the
+   * meantime is unchanged), as when a real server is still working on it.
+   */
+  static Fault processAfter(Duration delay) {
+    return context -> {
+      RealClock.pause(delay);
+      return context.realResponse();
+    };
+  }
+
+  /**
+   * Processes the request (state changes happen, a complete charges), then answers with {@code
+   * answer} instead of the real response: the 502 a proxy sends after the server did the work, say
+   * {@code Fault.processThen(Fault.nginxBadGateway())}.
+   */
+  static Fault processThen(Fault answer) {
+    return context -> {
+      context.realResponse();
+      return answer.respond(context);
+    };
+  }
+
+  /** Processes the request, then closes the connection without a byte of answer. */
+  static Fault processThenDrop() {
+    return socketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
+  }
+
+  /**
+   * Processes the request at once and holds the whole answer back for {@code delay} on the real
+   * clock: a server that did the work but is slow to say so.
+   */
+  static Fault processThenDelay(Duration delay) {
+    return delayHeaders(delay);
+  }
+
+  /**
+   * The real response sent slowly: {@code bytes} body bytes, then a pause of {@code pause}, again
+   * and again until the body is out (a trickling body or stream).
+   */
+  static Fault slowBody(long bytes, Duration pause) {
+    return stallBody(bytes, pause);
+  }
+
   // ---- changes to the real answer ----
 
   /** The real response, its status line and headers held back for {@code delay}. */
