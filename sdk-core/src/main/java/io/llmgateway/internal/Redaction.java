@@ -14,7 +14,11 @@ public final class Redaction {
   // "Bearer sk-xxx..." hints, which carry no secret. Matched inside words on purpose: a key glued
   // to the text before it is still a key, so "risk-assessment" reads "risk-[REDACTED]"; a word
   // mangled in an error message is the price of never leaking a key.
-  private static final Pattern SK_KEY = Pattern.compile("sk-[A-Za-z0-9_\\-]{6,}");
+  // A key written JSON-escaped (its dash, or any of its characters, as a backslash-u escape) is a
+  // key too.
+  private static final String KEY_START = "(?:s|\\\\u0073)(?:k|\\\\u006[bB])(?:-|\\\\u002[dD])";
+  private static final String KEY_CHAR = "(?:[A-Za-z0-9_\\-]|\\\\u00[0-9a-fA-F]{2})";
+  private static final Pattern SK_KEY = Pattern.compile(KEY_START + KEY_CHAR + "{6,}");
   // The start of a key that a length bound cut off (optionally followed by the bound's "..."):
   // too short for SK_KEY, but at the very end of a text it is almost surely a cut key.
   private static final Pattern SK_KEY_CUT = Pattern.compile("sk-[A-Za-z0-9_\\-]{1,5}(\\.{0,3})$");
@@ -43,6 +47,7 @@ public final class Redaction {
   // Cheap pre-check so the common case (no secret) never runs a regex.
   private static boolean mightHoldSecret(String text) {
     return text.contains("sk-")
+        || text.contains("\\u")
         || containsIgnoreCase(text, "bearer")
         || containsIgnoreCase(text, "authorization");
   }

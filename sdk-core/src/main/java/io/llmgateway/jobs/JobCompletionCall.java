@@ -118,8 +118,8 @@ final class JobCompletionCall {
               return refusedUnprocessed ? readThenResend() : send();
             });
       }
-      if (!e.isRetryable() && !NonIdempotentRetries.ambiguous(e)) {
-        return Futures.failed(e); // a refusal: the server applied nothing
+      if (isRefusal(e)) {
+        return Futures.failed(e); // the server refused it (4xx): nothing was applied
       }
       graceEnd = now().plus(grace);
       return readBack(e, 0);
@@ -236,6 +236,15 @@ final class JobCompletionCall {
           jobId,
           cause);
     }
+  }
+
+  /**
+   * A 4xx (not 429): the server read the request and refused it, so nothing was applied. A 5xx may
+   * come after the work was done (a proxy's 502 after the server charged), so it is never one.
+   */
+  private static boolean isRefusal(LlmGatewayException e) {
+    Integer status = e.status();
+    return status != null && status >= 400 && status < 500;
   }
 
   /** {@code future}, then the future {@code next} makes of its outcome. */

@@ -32,6 +32,18 @@ class RedactionSpec :
       Redaction.redact("the sk-li flag") shouldBe "the sk-li flag"
     }
 
+    test("a key written JSON-escaped is masked too, in messages and raw bodies") {
+      val escaped = key.replace("-", "\\u002d")
+      Redaction.redact("key $escaped here") shouldBe "key sk-[REDACTED] here"
+      Redaction.redact("\\u0073k\\u002Dlive9f8e7d6c") shouldBe "sk-[REDACTED]"
+      val body = """{"detail": "Invalid API key: $escaped"}""".toByteArray()
+      val error =
+        ErrorClassifier.create()
+          .classify(Provider.SAAS_LITELLM, 401, HeaderLookup { null }, body, "application/json")
+      error.rawBody() shouldNotContain "9f8e7d6c5b4a3210ffee"
+      error.serverMessage() shouldNotContain "9f8e7d6c5b4a3210ffee"
+    }
+
     test("text without secrets is returned as is") {
       Redaction.redact("Team access is paused. Please contact support.") shouldBe
         "Team access is paused. Please contact support."

@@ -54,6 +54,22 @@ class MisconfigurationSpec :
         .allowInsecureHttp(true)
         .build()
       HiveOpsClient.builder().baseUrl("http://127.0.0.1:8080").apiKey(KEY).build()
+      HiveOpsClient.builder().baseUrl("http://[::1]:8080").apiKey(KEY).build()
+      HiveOpsClient.builder().baseUrl("http://localhost:8080").apiKey(KEY).build()
+    }
+
+    test("the same cleartext check as the job client: a name that looks local is not loopback") {
+      for (url in
+        listOf(
+          "http://127.attacker.example",
+          "http://127.0.0.1.nip.io",
+          "http://localhost.evil.com",
+        )) {
+        shouldThrow<IllegalStateException> {
+            HiveOpsClient.builder().baseUrl(url).apiKey(KEY).build()
+          }
+          .message!! shouldContain "refusing cleartext http://"
+      }
     }
 
     test("a malformed key is refused without showing it") {
