@@ -14,10 +14,9 @@ import io.llmgateway.logging.HeaderLoggingInterceptor;
 import io.llmgateway.openai.internal.ChatBodies;
 import io.llmgateway.openai.internal.ConfigChecks;
 import io.llmgateway.openai.internal.DropInErrors;
+import io.llmgateway.openai.internal.DropInPipeline;
 import io.llmgateway.openai.internal.ErrorTranslator;
 import io.llmgateway.openai.internal.RequestRewriteInterceptor;
-import io.llmgateway.openai.internal.ResponseCaptureInterceptor;
-import io.llmgateway.openai.internal.ThrottleInterceptor;
 import io.llmgateway.pipeline.CallOptions;
 import io.llmgateway.pipeline.ResilientExecutor;
 import io.llmgateway.stream.ChunkStream;
@@ -61,7 +60,8 @@ public final class HiveOpsClient implements AutoCloseable {
     }
     key = ConfigChecks.apiKey(key.trim());
     this.baseUrl =
-        ConfigChecks.baseUrl(b.baseUrl, b.pathPrefix, b.allowInsecureHttp, b.allowOpenAiHost);
+        ConfigChecks.baseUrl(
+            b.resolvedBaseUrl(), b.pathPrefix, b.allowInsecureHttp, b.allowOpenAiHost);
     Provider provider = b.provider;
     if (provider == null) {
       String host = baseUrl.host().toLowerCase(Locale.ROOT);
@@ -109,12 +109,19 @@ public final class HiveOpsClient implements AutoCloseable {
     this.calls =
         new HiveOpsCalls(
             runtime, new HiveOpsRequests(baseUrl, key, bodies), new Pricing(b.prices), b);
-    // The drop-in client shares the pool and dispatcher; its requests get the facade's rules.
+    // The drop-in client shares the pool and dispatcher; its requests get the facade's rules and
+    // go through the same pipeline (the OpenAI SDK's own retries are off).
     OkHttpClient dropInHttp =
         http.newBuilder()
             .addInterceptor(new RequestRewriteInterceptor(bodies))
-            .addInterceptor(new ThrottleInterceptor(limiter, b.clock, b.sleeper))
-            .addInterceptor(new ResponseCaptureInterceptor(limiter, b.clock, dropIns))
+            .addInterceptor(
+                new DropInPipeline(
+                    executor,
+                    classifier,
+                    dropIns,
+                    b.streamIdleTimeout,
+                    b.maxResponseBytes,
+                    b.maxStreamEventBytes))
             .build();
     this.openAi =
         OpenAIOkHttpClient.builder()
@@ -131,9 +138,12 @@ public final class HiveOpsClient implements AutoCloseable {
   }
 
   /**
-   * The drop-in client: same base URL, key, mapping, guard and interceptors, the SDK's retries and
-   * telemetry off. Its calls wait for room in the shared throttle and feed it their rate-limit
-   * headers, but are not retried by us and fail with the SDK's own exceptions.
+   * The drop-in client: same base URL, key, model mapping and {@code max_tokens} guard, and the
+   * same pipeline as the facade under it at the HTTP layer (throttle, circuit breaker, retries with
+   * Retry-After, per-endpoint timeouts, listener events, metrics, redacted logs); the OpenAI SDK's
+   * own retries and telemetry are off. Its calls fail with the SDK's own exceptions, whose message
+   * never holds a key the server echoed; {@link #translate} gives the typed error. A stream that
+   * ends without {@code [DONE]} or a finish reason fails instead of ending quietly.
    */
   public OpenAIClient openAi() {
     return openAi;
@@ -202,12 +212,11 @@ public final class HiveOpsClient implements AutoCloseable {
 
   /**
    * The typed error for an exception the drop-in {@link #openAi()} client threw, from any thread
-   * (an async call's {@code CompletionException} is unwrapped). It classifies the raw error body
-   * our interceptor kept for that response (the newest 64 drop-in error responses, up to 1 MiB, are
-   * kept; an older one falls back to what the SDK parsed), and has the facade's follow-ups: {@link
-   * io.llmgateway.error.InsufficientCreditsException} marks the balance empty, {@link
-   * io.llmgateway.error.InvalidModelException} lists the valid ids (from {@code /models}, cached).
-   * Other exceptions are returned as they are, wrapped in nothing.
+   * (an async call's {@code CompletionException} is unwrapped): the one the pipeline classified
+   * (the newest 64 drop-in errors are kept; an older one is classified from what the SDK parsed),
+   * with the facade's follow-ups: {@link io.llmgateway.error.InsufficientCreditsException} marks
+   * the balance empty, {@link io.llmgateway.error.InvalidModelException} lists the valid ids (from
+   * {@code /models}, cached). Other exceptions are returned as they are, wrapped in nothing.
    */
   public RuntimeException translate(RuntimeException e) {
     RuntimeException sdk =

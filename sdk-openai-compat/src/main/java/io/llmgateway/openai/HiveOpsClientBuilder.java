@@ -25,10 +25,13 @@ public final class HiveOpsClientBuilder {
   /** The environment variable read when no key is given. */
   public static final String KEY_ENV = "HIVEOPS_API_KEY";
 
+  /** The environment variable read when no base URL is given, as openai-java's fromEnv() does. */
+  public static final String BASE_URL_ENV = "HIVEOPS_BASE_URL";
+
   /** HiveOps' documented base URL. */
   public static final String DEFAULT_BASE_URL = "https://ai.hiveops.io";
 
-  String baseUrl = DEFAULT_BASE_URL;
+  @Nullable String baseUrl;
   String pathPrefix = "";
   @Nullable String apiKey;
   Function<String, @Nullable String> environment = System::getenv;
@@ -57,7 +60,10 @@ public final class HiveOpsClientBuilder {
 
   HiveOpsClientBuilder() {}
 
-  /** The gateway's root (default {@value #DEFAULT_BASE_URL}). */
+  /**
+   * The gateway's root; when not set, {@value #BASE_URL_ENV} is read at build time, else {@value
+   * #DEFAULT_BASE_URL}.
+   */
   public HiveOpsClientBuilder baseUrl(String baseUrl) {
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
     return this;
@@ -73,6 +79,15 @@ public final class HiveOpsClientBuilder {
   public HiveOpsClientBuilder apiKey(String apiKey) {
     this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
     return this;
+  }
+
+  /** The base URL this builder will use: the one set, else the environment's, else the default. */
+  String resolvedBaseUrl() {
+    if (baseUrl != null) {
+      return baseUrl;
+    }
+    String fromEnv = environment.apply(BASE_URL_ENV);
+    return fromEnv != null && !fromEnv.isBlank() ? fromEnv.trim() : DEFAULT_BASE_URL;
   }
 
   /** Where {@value #KEY_ENV} is looked up (default {@link System#getenv}); for tests. */

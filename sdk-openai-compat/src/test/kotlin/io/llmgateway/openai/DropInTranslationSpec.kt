@@ -25,7 +25,7 @@ class DropInTranslationSpec :
         gateway
           .faults()
           .on("POST", "/chat/completions")
-          .next(Fault.nginxError(500, "Internal Server Error"))
+          .thenAlways(Fault.nginxError(500, "Internal Server Error"))
         val hive = gateway.hiveClient()
         val thrown =
           shouldThrow<RuntimeException> { hive.openAi().chat().completions().create(ask()) }
@@ -33,12 +33,13 @@ class DropInTranslationSpec :
         val e = hive.translate(thrown).shouldBeInstanceOf<InternalServerException>()
         e.rawBody() shouldContain "<center>nginx</center>"
         e.status() shouldBe 500
+        gateway.chatRequests() shouldBe 3 // retried by the pipeline, as the facade's calls are
       }
     }
 
     test("an async drop-in failure translates from the thread that catches it") {
       fakeHive().use { gateway ->
-        gateway.faults().on("POST", "/chat/completions").next(Fault.nginxError(500, "Oops"))
+        gateway.faults().on("POST", "/chat/completions").thenAlways(Fault.nginxError(500, "Oops"))
         val hive = gateway.hiveClient()
         val future = hive.openAi().async().chat().completions().create(ask())
         val thrown = shouldThrow<ExecutionException> { future.get(10, TimeUnit.SECONDS) }
@@ -86,7 +87,11 @@ class DropInTranslationSpec :
           .faults()
           .on("POST", "/chat/completions")
           .next(
-            Fault.status(200, "data: $event\n\n").withHeader("Content-Type", "text/event-stream")
+            Fault.status(
+                200,
+                "data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: $event\n\n",
+              )
+              .withHeader("Content-Type", "text/event-stream")
           )
         val hive = gateway.hiveClient()
         val thrown =
@@ -98,15 +103,23 @@ class DropInTranslationSpec :
 
         val e = hive.translate(thrown).shouldBeInstanceOf<StreamErrorEventException>()
         e.code() shouldBe "insufficient_balance"
+        e.partialText() shouldBe "Hi" // the text before it, kept
         hive.checkBalance().status() shouldBe BalanceCheck.Status.INSUFFICIENT
         gateway.chatRequests() shouldBe 1
       }
     }
 
-    test("only the newest 64 drop-in error bodies are kept; an older one falls back to the SDK's") {
+    test("only the newest 64 drop-in errors are kept; an older one falls back to the SDK's") {
       fakeHive().use { gateway ->
         gateway.faults().on("POST", "/chat/completions").thenAlways(Fault.nginxError(500, "Boom"))
-        val hive = gateway.hiveClient()
+        val hive = gateway.hiveClient {
+          retryPolicy(io.llmgateway.retry.RetryPolicy.none())
+          circuitBreakers(
+            io.llmgateway.circuit.CircuitBreakerRegistry.of(
+              io.llmgateway.circuit.CircuitBreakerConfig.custom().recordFailure { false }.build()
+            )
+          )
+        }
         val thrown =
           (0 until 65).map {
             runCatching { hive.openAi().chat().completions().create(ask()) }.exceptionOrNull()

@@ -5,6 +5,7 @@ import com.openai.models.ChatModel
 import com.openai.models.chat.completions.ChatCompletionCreateParams
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
+import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 
@@ -53,16 +54,22 @@ class MigrationSpec :
       }
     }
 
-    test("the drop-in client makes exactly one attempt: the SDK's own retries are off") {
+    test("the drop-in client's retries are the pipeline's: the SDK's own are off") {
       fakeHive().use { gateway ->
         gateway
           .faults()
           .on("POST", "/chat/completions")
-          .times(3, io.llmgateway.testing.fault.Fault.status(503))
+          .times(2, io.llmgateway.testing.fault.Fault.status(503))
           .thenPass()
-        val client = gateway.hiveClient().openAi()
-        runCatching { client.chat().completions().create(ask()) }.isFailure shouldBe true
-        gateway.chatRequests() shouldBe 1
+        val events = mutableListOf<io.llmgateway.metrics.CallEvent>()
+        val hive = gateway.hiveClient { listener { events += it } }
+        hive.openAi().chat().completions().create(ask())
+        gateway.chatRequests() shouldBe 3 // the HiveOps policy: three attempts for a 503
+        // One call, one client request id on every attempt, and the facade's events for it.
+        gateway.requests().map { it.header("x-client-request-id") }.distinct().size shouldBe 1
+        events.filterIsInstance<io.llmgateway.metrics.RetryScheduled>().size shouldBe 2
+        events.filterIsInstance<io.llmgateway.metrics.CallFinished>().single().error() shouldBe null
+        hive.executor().metrics().snapshot().endpoint("chat.completions").shouldNotBeNull()
       }
     }
 

@@ -91,6 +91,21 @@ class MisconfigurationSpec :
       e.message shouldContain "HIVEOPS_API_KEY"
     }
 
+    test("the base URL comes from HIVEOPS_BASE_URL when not given, as openai-java's fromEnv()") {
+      fakeHive().use { gateway ->
+        val env = mapOf("HIVEOPS_API_KEY" to "sk-fake-hive", "HIVEOPS_BASE_URL" to gateway.url())
+        val client = HiveOpsClient.builder().environment { env[it] }.build()
+        client.baseUrl() shouldBe gateway.url() + "/"
+        client.chat(ask()).text() shouldBe "Fake reply to: hello there"
+        // A base URL set on the builder wins over the environment.
+        HiveOpsClient.builder()
+          .environment { env[it] }
+          .baseUrl("https://gateway.example.com")
+          .build()
+          .baseUrl() shouldBe "https://gateway.example.com/"
+      }
+    }
+
     test("the path prefix is configurable, and other hosts are OpenAI-compatible") {
       fakeHive().use { gateway ->
         val client =

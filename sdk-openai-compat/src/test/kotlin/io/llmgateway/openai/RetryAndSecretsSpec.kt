@@ -52,4 +52,27 @@ class RetryAndSecretsSpec :
         client.toString() shouldNotContain "sk-unknown-canary-key"
       }
     }
+
+    test("a key the server echoes never reaches the OpenAI SDK's exception on the drop-in path") {
+      fakeHive().use { gateway ->
+        val key = "sk-fake-hive"
+        val echo =
+          Fault.openAiError(
+            401,
+            "Incorrect API key provided: $key. You can find your API key at ...",
+            "invalid_request_error",
+            "invalid_api_key",
+          )
+        gateway.faults().on("POST", "/chat/completions").thenAlways(echo)
+        val hive = gateway.hiveClient(key = key)
+        val sdkError =
+          shouldThrow<RuntimeException> { hive.openAi().chat().completions().create(ask()) }
+        // The body was redacted before the SDK read it: its message, its parsed body, its cause.
+        generateSequence<Throwable>(sdkError) { it.cause }
+          .forEach { it.toString() shouldNotContain "fake-hive" }
+        (sdkError as com.openai.errors.OpenAIServiceException).body().toString() shouldNotContain
+          "fake-hive"
+        hive.translate(sdkError).toString() shouldNotContain "fake-hive"
+      }
+    }
   })

@@ -17,19 +17,19 @@ import org.jspecify.annotations.Nullable;
  * it. Here an event longer than the limit stops the reading with {@link EventTooLargeException}
  * after at most that many bytes plus one read buffer. Not thread-safe: one reader.
  */
-final class SseReader {
+public final class SseReader {
   private static final ByteString DATA = ByteString.encodeUtf8("data");
 
   private final BufferedSource source;
   private final long maxEventBytes;
 
-  SseReader(BufferedSource source, long maxEventBytes) {
+  public SseReader(BufferedSource source, long maxEventBytes) {
     this.source = source;
     this.maxEventBytes = maxEventBytes;
   }
 
   /** The next event's data, or null when the body ended (an unfinished last event is dropped). */
-  @Nullable String next() throws IOException {
+  public @Nullable String next() throws IOException {
     String single = null;
     StringBuilder joined = null;
     long eventBytes = 0;
@@ -74,10 +74,10 @@ final class SseReader {
   }
 
   /** An event longer than the client's limit. */
-  static final class EventTooLargeException extends IOException {
+  public static final class EventTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    final long limit;
+    public final long limit;
 
     EventTooLargeException(long limit) {
       super("server-sent event larger than " + limit + " bytes");

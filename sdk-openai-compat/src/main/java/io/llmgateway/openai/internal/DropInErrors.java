@@ -1,19 +1,18 @@
 package io.llmgateway.openai.internal;
 
 import com.openai.errors.OpenAIServiceException;
+import io.llmgateway.error.LlmGatewayException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import okhttp3.Headers;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Error responses of drop-in calls, kept so that {@code HiveOpsClient.translate(e)} can classify
- * the raw body the OpenAI SDK dropped. A drop-in call has no capture on its thread (and may finish
- * on another thread), so the interceptor tags the response the SDK sees with {@link #HEADER}; the
- * SDK copies response headers into its exception, which leads back here. Bounded: the newest {@link
- * #MAX_ENTRIES} responses and at most {@link #MAX_BYTES} body bytes, oldest dropped first.
+ * The typed errors of drop-in calls, kept so that {@code HiveOpsClient.translate(e)} returns the
+ * error the pipeline classified (each error body is parsed once, there). The pipeline tags the
+ * response the OpenAI SDK sees with {@link #HEADER}; the SDK copies response headers into its
+ * exception, which leads back here. Bounded: the newest {@link #MAX_ENTRIES}, oldest dropped first.
  * Thread-safe.
  */
 public final class DropInErrors {
@@ -21,45 +20,43 @@ public final class DropInErrors {
   public static final String HEADER = "X-LlmGateway-Error-Capture";
 
   static final int MAX_ENTRIES = 64;
-  static final long MAX_BYTES = 1024 * 1024;
 
   private static final AtomicLong IDS = new AtomicLong();
 
-  private final LinkedHashMap<String, ResponseCapture> byId = new LinkedHashMap<>();
-  private long bytes;
+  private final LinkedHashMap<String, LlmGatewayException> byId = new LinkedHashMap<>();
 
-  /** Keeps one error response; returns the id to tag it with. */
-  public synchronized String keep(
-      int status, Headers headers, byte[] errorBody, @Nullable String contentType) {
-    String id = Long.toString(IDS.incrementAndGet());
-    byId.put(id, ResponseCapture.detached(status, headers, errorBody, contentType));
-    bytes += errorBody.length;
-    Iterator<ResponseCapture> oldest = byId.values().iterator();
-    while ((byId.size() > MAX_ENTRIES || bytes > MAX_BYTES) && byId.size() > 1) {
-      bytes -= oldest.next().errorBody().length;
+  /** A new id, to tag a response whose error may be kept later (a stream's error event). */
+  public String reserve() {
+    return Long.toString(IDS.incrementAndGet());
+  }
+
+  /** Keeps {@code error} under {@code id}. */
+  public synchronized void keep(String id, LlmGatewayException error) {
+    byId.put(id, error);
+    Iterator<LlmGatewayException> oldest = byId.values().iterator();
+    while (byId.size() > MAX_ENTRIES) {
+      oldest.next();
       oldest.remove();
     }
+  }
+
+  /** Keeps {@code error}; returns the id to tag its response with. */
+  public String keep(LlmGatewayException error) {
+    String id = reserve();
+    keep(id, error);
     return id;
   }
 
-  /**
-   * The response behind {@code e} if it is still kept, else an empty capture (the translator then
-   * falls back to what the SDK parsed).
-   */
-  public synchronized ResponseCapture find(Throwable e) {
+  /** The typed error behind {@code e}, if it is still kept. */
+  public synchronized @Nullable LlmGatewayException find(Throwable e) {
     if (!(e instanceof OpenAIServiceException)) {
-      return ResponseCapture.none();
+      return null;
     }
     List<String> ids = ((OpenAIServiceException) e).headers().values(HEADER);
-    ResponseCapture kept = ids.isEmpty() ? null : byId.get(ids.get(0));
-    return kept != null ? kept : ResponseCapture.none();
+    return ids.isEmpty() ? null : byId.get(ids.get(0));
   }
 
   synchronized int size() {
     return byId.size();
-  }
-
-  synchronized long bytes() {
-    return bytes;
   }
 }

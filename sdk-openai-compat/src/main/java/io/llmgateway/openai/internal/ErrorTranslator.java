@@ -10,13 +10,13 @@ import io.llmgateway.error.ErrorClassifier;
 import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.error.Provider;
 import io.llmgateway.error.StreamErrorEventException;
-import io.llmgateway.http.HeaderLookup;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Turns the OpenAI SDK's exceptions into sdk-core's taxonomy through sdk-core's one classifier,
- * preferring the raw status, headers and body our interceptor captured over what the SDK parsed.
+ * Turns the OpenAI SDK's exceptions into sdk-core's taxonomy: the error the drop-in pipeline
+ * classified when there is one, else sdk-core's one classifier over what the SDK parsed.
  */
 public final class ErrorTranslator {
   private final Provider provider;
@@ -35,21 +35,26 @@ public final class ErrorTranslator {
     return classifier;
   }
 
-  /** The typed error for a failed attempt. */
-  public LlmGatewayException translate(RuntimeException e, ResponseCapture capture) {
+  /**
+   * The typed error for an exception of the drop-in client: the one the pipeline classified and
+   * kept ({@code kept}, or carried in the cause chain), else one made from what the SDK parsed.
+   *
+   * @throws RuntimeException {@code e} itself when it is not a gateway error (a bug of the
+   *     caller's)
+   */
+  public LlmGatewayException translate(RuntimeException e, @Nullable LlmGatewayException kept) {
     if (e instanceof LlmGatewayException) {
       return (LlmGatewayException) e;
     }
-    if (capture.status() >= 400) {
-      return classifier.classify(
-          provider,
-          capture.status(),
-          HeaderLookup.of(capture.headers()),
-          capture.errorBody(),
-          capture.contentType());
+    LlmGatewayException carried = TypedIOException.find(e);
+    if (carried != null) {
+      return carried;
+    }
+    if (kept != null) {
+      return kept;
     }
     if (e instanceof SseException) {
-      return streamEvent((SseException) e, "", 0); // a drop-in stream: what arrived is unknown
+      return streamEvent((SseException) e, "", 0); // what arrived before it is unknown
     }
     if (e instanceof OpenAIServiceException) {
       OpenAIServiceException s = (OpenAIServiceException) e;
@@ -92,7 +97,7 @@ public final class ErrorTranslator {
     }
   }
 
-  private static @org.jspecify.annotations.Nullable String first(List<String> values) {
+  private static @Nullable String first(List<String> values) {
     return values.isEmpty() ? null : values.get(0);
   }
 }

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Rewrites the drop-in {@code OpenAIClient}'s chat requests on the wire with the facade's rules
- * ({@link ChatBodies}: model mapped, {@code max_tokens} guarded, streams ask for usage), and keeps
- * the OpenAI SDK's {@code X-Stainless-*} telemetry headers from leaving.
+ * ({@link ChatBodies}: model mapped, {@code max_tokens} guarded, streams ask for usage), tells the
+ * pipeline which are streams ({@link DropInRequest}), and keeps the OpenAI SDK's {@code
+ * X-Stainless-*} telemetry headers from leaving.
  */
 public final class RequestRewriteInterceptor implements Interceptor {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,29 +46,32 @@ public final class RequestRewriteInterceptor implements Interceptor {
     if ("POST".equals(request.method())
         && body != null
         && request.url().encodedPath().endsWith("/chat/completions")) {
-      byte[] rewritten = rewrite(body);
-      if (rewritten != null) {
-        MediaType type = body.contentType();
+      ObjectNode root = parse(body);
+      if (root != null) {
         out = out != null ? out : request.newBuilder();
-        out.method("POST", RequestBody.create(rewritten, type != null ? type : APPLICATION_JSON));
+        out.tag(DropInRequest.class, new DropInRequest(root.path("stream").asBoolean(false)));
+        if (rules.apply(root)) {
+          MediaType type = body.contentType();
+          out.method(
+              "POST",
+              RequestBody.create(
+                  JSON.writeValueAsBytes(root), type != null ? type : APPLICATION_JSON));
+        }
       }
     }
     return chain.proceed(out != null ? out.build() : request);
   }
 
-  /** The rewritten body, or null to send it unchanged (not a JSON object, or nothing to change). */
-  private byte @Nullable [] rewrite(RequestBody body) throws IOException {
+  /** The body as a JSON object, or null when it is not one (the gateway answers it with a 400). */
+  private static @Nullable ObjectNode parse(RequestBody body) throws IOException {
     Buffer buffer = new Buffer();
     body.writeTo(buffer);
     JsonNode root;
     try {
       root = JSON.readTree(buffer.readByteArray());
     } catch (IOException e) {
-      return null; // not ours to fix: the gateway answers malformed JSON with a 400
-    }
-    if (!(root instanceof ObjectNode)) {
       return null;
     }
-    return rules.apply((ObjectNode) root) ? JSON.writeValueAsBytes(root) : null;
+    return root instanceof ObjectNode ? (ObjectNode) root : null;
   }
 }

@@ -2,18 +2,19 @@ package io.llmgateway.openai.internal
 
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
-import okhttp3.Headers
+import io.llmgateway.error.ErrorDetails
+import io.llmgateway.error.Provider
+import io.llmgateway.error.ServiceUnavailableException
 
-/** The drop-in error bodies kept for `HiveOpsClient.translate(e)` stay bounded. */
+/** The drop-in errors kept for `HiveOpsClient.translate(e)` stay bounded: the newest 64. */
 class DropInErrorsSpec :
   FunSpec({
-    test("kept bodies stay under 1 MiB in all, and under 64 responses") {
+    test("kept errors stay under 64, the oldest dropped first") {
       val kept = DropInErrors()
-      repeat(10) { kept.keep(500, Headers.headersOf(), ByteArray(256 * 1024), "text/html") }
-      kept.bytes() shouldBe 4L * 256 * 1024
-      kept.size() shouldBe 4
-      repeat(100) { kept.keep(500, Headers.headersOf(), ByteArray(10), "text/plain") }
+      val ids =
+        (1..100).map {
+          kept.keep(ServiceUnavailableException("503 #$it", ErrorDetails.of(Provider.HIVEOPS)))
+        }
       kept.size() shouldBe 64
-      kept.bytes() shouldBe 640L
     }
   })

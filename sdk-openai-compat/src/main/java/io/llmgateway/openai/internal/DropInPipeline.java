@@ -1,0 +1,262 @@
+package io.llmgateway.openai.internal;
+
+import io.llmgateway.error.ErrorClassifier;
+import io.llmgateway.error.ErrorDetails;
+import io.llmgateway.error.LlmGatewayException;
+import io.llmgateway.error.Provider;
+import io.llmgateway.error.UnexpectedResponseException;
+import io.llmgateway.pipeline.AttemptContext;
+import io.llmgateway.pipeline.CallContext;
+import io.llmgateway.pipeline.CallDriver;
+import io.llmgateway.pipeline.CallInterruptedException;
+import io.llmgateway.pipeline.CallOptions;
+import io.llmgateway.pipeline.Endpoint;
+import io.llmgateway.pipeline.ResilientExecutor;
+import io.llmgateway.ratelimit.RateLimitSnapshot;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ForwardingSource;
+import okio.Okio;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SDK's pipeline for the drop-in {@code OpenAIClient}, at the HTTP layer: each request the
+ * OpenAI SDK sends (sync, async or streaming; its own retries are off) runs through the same
+ * throttle, circuit breaker, retry policy, per-endpoint timeouts, listener events, metrics and logs
+ * as the facade, with the same {@code CallDriver} deciding. An error status is classified once,
+ * here: retried as the policy says, or handed to the SDK (its body bounded and redacted, so no key
+ * a server echoes reaches the SDK's exception) with the typed error kept for {@code translate(e)}.
+ * A stream is retried until its first chunk and read by the SDK's own SSE reading ({@link
+ * DropInStream}); a success body is read no further than the size limit.
+ */
+public final class DropInPipeline implements Interceptor {
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  private final ResilientExecutor executor;
+  private final ErrorClassifier classifier;
+  private final DropInErrors errors;
+  private final Duration idleTimeout;
+  private final long maxResponseBytes;
+  private final int maxEventBytes;
+
+  public DropInPipeline(
+      ResilientExecutor executor,
+      ErrorClassifier classifier,
+      DropInErrors errors,
+      Duration idleTimeout,
+      long maxResponseBytes,
+      int maxEventBytes) {
+    this.executor = executor;
+    this.classifier = classifier;
+    this.errors = errors;
+    this.idleTimeout = idleTimeout;
+    this.maxResponseBytes = maxResponseBytes;
+    this.maxEventBytes = maxEventBytes;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    boolean stream = DropInRequest.isStream(request);
+    Endpoint endpoint = endpointOf(request, stream);
+    RequestBody body = request.body();
+    long bytes = body == null ? 0 : body.contentLength();
+    CallDriver driver =
+        CallDriver.start(executor, endpoint, CallOptions.builder().requestBytes(bytes).build());
+    Provider provider = executor.provider();
+    while (true) {
+      CallDriver.Step step;
+      try {
+        step = driver.next();
+      } catch (LlmGatewayException refused) {
+        throw new TypedIOException(refused); // throttled past the deadline, circuit open, too late
+      }
+      if (step.isWait()) {
+        pause(step, driver);
+        continue;
+      }
+      AttemptContext ctx = step.context();
+      Response response;
+      try {
+        response =
+            timed(chain, ctx)
+                .proceed(
+                    request
+                        .newBuilder()
+                        .header(CallContext.REQUEST_ID_HEADER, ctx.requestId())
+                        .build());
+      } catch (IOException e) {
+        if (chain.call().isCanceled()) {
+          throw driver.aborted(e); // the caller cancelled: not a gateway failure
+        }
+        pause(failed(driver, classifier.classify(provider, e), null), driver);
+        continue;
+      }
+      if (!response.isSuccessful()) {
+        LlmGatewayException error = classifier.classify(provider, response); // reads, closes
+        CallDriver.Step retry = failed(driver, error, response);
+        if (retry == null) {
+          return errorResponse(response, error);
+        }
+        pause(retry, driver);
+        continue;
+      }
+      RateLimitSnapshot snapshot =
+          RateLimitSnapshot.parse(response.headers(), executor.clock().instant());
+      if (!snapshot.isEmpty()) {
+        ctx.observe(snapshot);
+      }
+      if (!stream) {
+        driver.succeeded(response);
+        return bounded(response);
+      }
+      String tag = errors.reserve();
+      ResponseBody streamBody = response.body();
+      DropInStream source =
+          new DropInStream(
+              streamBody.source(),
+              maxEventBytes,
+              provider,
+              classifier,
+              errors,
+              tag,
+              chain.call(),
+              idleTimeout,
+              ctx.timeout());
+      try {
+        source.readFirstChunk();
+      } catch (TypedIOException e) {
+        response.close();
+        CallDriver.Step retry = failed(driver, e.error(), null);
+        pause(retry, driver);
+        continue;
+      } catch (IOException e) {
+        response.close();
+        if (chain.call().isCanceled()) {
+          throw driver.aborted(e);
+        }
+        pause(failed(driver, classifier.classify(provider, e), null), driver);
+        continue;
+      }
+      driver.succeeded(response);
+      return response
+          .newBuilder()
+          .header(DropInErrors.HEADER, tag)
+          .body(ResponseBody.create(Okio.buffer(source), streamBody.contentType(), -1))
+          .build();
+    }
+  }
+
+  /** The attempt's error: the wait before the next attempt, or null (the call ends with it). */
+  private CallDriver.@Nullable Step failed(
+      CallDriver driver, LlmGatewayException error, @Nullable Response response)
+      throws IOException {
+    try {
+      return driver.failed(error);
+    } catch (LlmGatewayException end) {
+      if (response != null && end == error) {
+        return null; // the SDK gets the response and throws its own exception for it
+      }
+      throw new TypedIOException(end);
+    }
+  }
+
+  private void pause(CallDriver.@Nullable Step step, CallDriver driver) throws IOException {
+    if (step == null) {
+      return;
+    }
+    if (!step.delay().isZero()) {
+      try {
+        executor.sleeper().sleep(step.delay());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        driver.cancelled(new CallInterruptedException(driver.call().requestId(), e));
+        InterruptedIOException io = new InterruptedIOException("interrupted while waiting");
+        io.initCause(e);
+        throw io;
+      }
+    }
+    driver.waited(step);
+  }
+
+  /** The SDK's own limits replaced by the attempt's: its timeout bounds each read and write. */
+  private static Chain timed(Chain chain, AttemptContext ctx) {
+    int ms = (int) Math.min(Integer.MAX_VALUE, Math.max(1, ctx.timeout().toMillis()));
+    return chain
+        .withReadTimeout(ms, TimeUnit.MILLISECONDS)
+        .withWriteTimeout(ms, TimeUnit.MILLISECONDS)
+        .withConnectTimeout(Math.min(ms, chain.connectTimeoutMillis()), TimeUnit.MILLISECONDS);
+  }
+
+  /** The error response the SDK reads: bounded, redacted, tagged with its typed error. */
+  private Response errorResponse(Response response, LlmGatewayException error) {
+    MediaType type = response.body() == null ? JSON : response.body().contentType();
+    return response
+        .newBuilder()
+        .header(DropInErrors.HEADER, errors.keep(error))
+        .body(ResponseBody.create(error.rawBody(), type != null ? type : JSON))
+        .build();
+  }
+
+  /** A success body read no further than the size limit. */
+  private Response bounded(Response response) {
+    ResponseBody body = response.body();
+    if (body == null) {
+      return response;
+    }
+    Provider provider = executor.provider();
+    int status = response.code();
+    BufferedSource limited =
+        Okio.buffer(
+            new ForwardingSource(body.source()) {
+              private long read;
+
+              @Override
+              public long read(Buffer sink, long byteCount) throws IOException {
+                long n = super.read(sink, byteCount);
+                read += Math.max(0, n);
+                if (read > maxResponseBytes) {
+                  throw new TypedIOException(
+                      new UnexpectedResponseException(
+                          "HTTP "
+                              + status
+                              + " answer is larger than the "
+                              + maxResponseBytes
+                              + "-byte limit (maxResponseSize); not read ["
+                              + provider.id()
+                              + "]",
+                          ErrorDetails.builder(provider).status(status).build(),
+                          null));
+                }
+                return n;
+              }
+            });
+    return response
+        .newBuilder()
+        .body(ResponseBody.create(limited, body.contentType(), body.contentLength()))
+        .build();
+  }
+
+  private static Endpoint endpointOf(Request request, boolean stream) {
+    String path = request.url().encodedPath();
+    if (path.endsWith("/chat/completions")) {
+      return stream ? Endpoint.CHAT_COMPLETIONS_STREAM : Endpoint.CHAT_COMPLETIONS;
+    }
+    if (path.endsWith("/models") && "GET".equals(request.method())) {
+      return Endpoint.MODELS;
+    }
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    return Endpoint.of("openai." + last.toLowerCase(Locale.ROOT), request.method() + " " + path);
+  }
+}
