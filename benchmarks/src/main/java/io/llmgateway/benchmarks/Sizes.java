@@ -21,6 +21,7 @@ import java.time.Duration;
  * @param burstWindow rate-limit run: window length (real time)
  * @param faultCalls fault run: calls per client and condition
  * @param faultThreads fault run: threads making them
+ * @param coldStarts cold-start run: fresh JVMs per contestant
  */
 public record Sizes(
     boolean quick,
@@ -42,7 +43,8 @@ public record Sizes(
     int burstLimit,
     Duration burstWindow,
     int faultCalls,
-    int faultThreads) {
+    int faultThreads,
+    int coldStarts) {
 
   public static Sizes fullRun() {
     return new Sizes(
@@ -65,7 +67,8 @@ public record Sizes(
         60,
         Duration.ofSeconds(2),
         400,
-        8);
+        8,
+        7);
   }
 
   public static Sizes quickRun() {
@@ -89,7 +92,8 @@ public record Sizes(
         10,
         Duration.ofSeconds(1),
         40,
-        4);
+        4,
+        2);
   }
 
   /** Smaller still, for the module's own test: only proves a section runs and renders. */
@@ -114,6 +118,7 @@ public record Sizes(
         6,
         Duration.ofSeconds(1),
         10,
-        2);
+        2,
+        1);
   }
 }

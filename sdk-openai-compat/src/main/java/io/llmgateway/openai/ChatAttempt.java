@@ -59,7 +59,10 @@ final class ChatAttempt implements AttemptSpec<ChatResult> {
     ChatCompletion completion;
     try {
       completion = JSON.readValue(bytes, ChatCompletion.class);
-      completion.validate();
+      // What every chat completion has; the SDK's full validate() costs a walk of the whole tree.
+      if (completion._choices().asKnown().isEmpty() || completion._id().asKnown().isEmpty()) {
+        throw new OpenAIInvalidDataException("no id or choices");
+      }
     } catch (IOException | OpenAIInvalidDataException e) {
       throw new UnexpectedResponseException(
           "HTTP "

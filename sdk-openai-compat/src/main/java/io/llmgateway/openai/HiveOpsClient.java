@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -40,7 +41,10 @@ import org.jspecify.annotations.Nullable;
  * build once and share.
  */
 public final class HiveOpsClient implements AutoCloseable {
-  private final OpenAIClient openAi;
+  // Built on first use: a facade-only app never loads the OpenAI SDK's client (measured: most of
+  // the cold start of a first chat call).
+  private final Supplier<OpenAIClient> dropIn;
+  private volatile @Nullable OpenAIClient openAi;
   private final ResilientExecutor executor;
   private final ErrorTranslator errors;
   private final ModelMapping mapping;
@@ -123,14 +127,16 @@ public final class HiveOpsClient implements AutoCloseable {
                     b.maxResponseBytes,
                     b.maxStreamEventBytes))
             .build();
-    this.openAi =
-        OpenAIOkHttpClient.builder()
-            .okHttpClient(dropInHttp)
-            .baseUrl(baseUrl.toString())
-            .apiKey(key)
-            .maxRetries(0)
-            .disableTelemetry(true)
-            .build();
+    String dropInKey = key;
+    this.dropIn =
+        () ->
+            OpenAIOkHttpClient.builder()
+                .okHttpClient(dropInHttp)
+                .baseUrl(baseUrl.toString())
+                .apiKey(dropInKey)
+                .maxRetries(0)
+                .disableTelemetry(true)
+                .build();
   }
 
   public static HiveOpsClientBuilder builder() {
@@ -146,7 +152,17 @@ public final class HiveOpsClient implements AutoCloseable {
    * ends without {@code [DONE]} or a finish reason fails instead of ending quietly.
    */
   public OpenAIClient openAi() {
-    return openAi;
+    OpenAIClient client = openAi;
+    if (client == null) {
+      synchronized (this) {
+        client = openAi;
+        if (client == null) {
+          client = dropIn.get();
+          openAi = client;
+        }
+      }
+    }
+    return client;
   }
 
   /** The executor every facade call goes through (metrics, breakers, throttle). */
@@ -248,7 +264,10 @@ public final class HiveOpsClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    openAi.close(); // the SDK borrowed our OkHttpClient, so this releases nothing of it
+    OpenAIClient client = openAi;
+    if (client != null) {
+      client.close(); // the SDK borrowed our OkHttpClient, so this releases nothing of it
+    }
     if (ownHttp != null) {
       ownHttp.dispatcher().executorService().shutdown();
       ownHttp.connectionPool().evictAll();
