@@ -52,7 +52,11 @@ public final class FakeGateway implements AutoCloseable {
             builder.saasRateWindow,
             builder.hiveOpsRateWindow,
             builder.hiveOpsRequests,
-            builder.hiveOpsTokens);
+            builder.hiveOpsTokens,
+            builder.hiveOpsMode,
+            builder.saasLatency,
+            builder.hiveOpsLatency,
+            builder.latencySeed);
     Seed seed = builder.seed != null ? builder.seed : Seed.defaults(clock.instant());
     this.store = new Store(options, seed);
     this.dispatcher =
@@ -115,6 +119,10 @@ public final class FakeGateway implements AutoCloseable {
 
   public SaasMode mode() {
     return store.options.mode();
+  }
+
+  public HiveOpsMode hiveOpsMode() {
+    return store.options.hiveOpsMode();
   }
 
   public Clock clock() {
@@ -234,6 +242,10 @@ public final class FakeGateway implements AutoCloseable {
     private Duration hiveOpsRateWindow = Duration.ofMinutes(1);
     private int hiveOpsRequests = 60;
     private int hiveOpsTokens = 150_000;
+    private HiveOpsMode hiveOpsMode = HiveOpsMode.HIVEOPS;
+    private Latency saasLatency = Latency.none();
+    private Latency hiveOpsLatency = Latency.none();
+    private long latencySeed = 42;
     private String host = "127.0.0.1";
     private int port;
     private boolean recordRequests = true;
@@ -284,6 +296,40 @@ public final class FakeGateway implements AutoCloseable {
     public Builder hiveOpsLimits(int requestsPerWindow, int tokensPerWindow) {
       this.hiveOpsRequests = requestsPerWindow;
       this.hiveOpsTokens = tokensPerWindow;
+      return this;
+    }
+
+    /**
+     * Where the HiveOps personality follows the HiveOps docs (default) or the OpenAI API, where the
+     * two differ: rate-limit resets, an empty balance, an unknown model.
+     */
+    public Builder hiveOpsMode(HiveOpsMode mode) {
+      this.hiveOpsMode = mode;
+      return this;
+    }
+
+    /** The real-clock latency of both personalities (default {@link Latency#none()}). */
+    public Builder latency(Latency latency) {
+      this.saasLatency = latency;
+      this.hiveOpsLatency = latency;
+      return this;
+    }
+
+    /** The real-clock latency of the SaaS LiteLLM personality only. */
+    public Builder saasLatency(Latency latency) {
+      this.saasLatency = latency;
+      return this;
+    }
+
+    /** The real-clock latency of the HiveOps personality only. */
+    public Builder hiveOpsLatency(Latency latency) {
+      this.hiveOpsLatency = latency;
+      return this;
+    }
+
+    /** The seed of the latency jitter (default 42): the n-th request gets the n-th draw. */
+    public Builder latencySeed(long seed) {
+      this.latencySeed = seed;
       return this;
     }
 

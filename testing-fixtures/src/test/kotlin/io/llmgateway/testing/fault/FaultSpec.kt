@@ -49,7 +49,7 @@ class FaultSpec :
       faults().onAny("/**").times(2, Fault.rateLimited())
       val hiveReply = hive().post("/chat/completions", chatBody(LLAMA))
       hiveReply.body shouldBe
-        """{"error":{"message":"Rate limit exceeded. Please try again later.","type":"rate_limit_error","code":"rate_limit_exceeded"}}"""
+        """{"error":{"message":"Rate limit exceeded. Please try again later.","type":"rate_limit_error","param":null,"code":"rate_limit_exceeded"}}"""
       hiveReply.header("X-RateLimit-Remaining-Requests") shouldBe "0"
       hiveReply.header("X-RateLimit-Reset-Requests") shouldBe "2026-03-20T12:30:00Z"
       hiveReply.header("X-RateLimit-Remaining-Tokens") shouldBe "0"
@@ -70,7 +70,7 @@ class FaultSpec :
       saas().get("/health").body shouldBe """{"detail":"Rate limit exceeded"}"""
       faults().on("GET", "/models").next(Fault.status(500))
       hive().get("/models").body shouldBe
-        """{"error":{"message":"Internal Server Error","type":"server_error","code":null}}"""
+        """{"error":{"message":"Internal Server Error","type":"server_error","param":null,"code":null}}"""
     }
 
     test("patterns match one segment with * and never the query; methods must match") {
@@ -89,7 +89,7 @@ class FaultSpec :
         .next(Fault.openAiError(503, "Overloaded", "server_error", "overloaded"))
         .next(Fault.status(418, """{"teapot":true}"""))
       hive().post("/chat/completions", chatBody(LLAMA)).body shouldBe
-        """{"error":{"message":"Overloaded","type":"server_error","code":"overloaded"}}"""
+        """{"error":{"message":"Overloaded","type":"server_error","param":null,"code":"overloaded"}}"""
       hive().post("/chat/completions", chatBody(LLAMA)).body shouldBe """{"teapot":true}"""
     }
 
