@@ -11,10 +11,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Pauses at chosen points of a response body, which MockWebServer cannot script itself (its
  * throttle pauses after every N bytes): a fault's one stall mid-body, or a latency's pace between
- * stream events. Pauses are armed while the request is dispatched; the connection's socket then
- * waits when that many body bytes (chunk framing included) are on the wire. Dispatch and writing
- * happen on the same connection thread in MockWebServer 4.12, hence the thread local. A pause ends
- * early when its connection closes, so a long stall never holds up the gateway's close.
+ * stream events; and a cut, where the connection ends as a dying server's does. Pauses are armed
+ * while the request is dispatched; the connection's socket then waits when that many body bytes
+ * (chunk framing included) are on the wire. Dispatch and writing happen on the same connection
+ * thread in MockWebServer 4.12, hence the thread local. A pause ends early when its connection
+ * closes, so a long stall never holds up the gateway's close.
  */
 public final class WireStall {
   private static final ThreadLocal<@Nullable WireStall> ARMED = new ThreadLocal<>();
@@ -22,6 +23,8 @@ public final class WireStall {
   private long[] offsets = new long[0]; // ascending body offsets
   private long[] millis = new long[0];
   private int next;
+  private long cutAt = -1;
+  private boolean cut;
   private int headerEndMatched; // how much of CRLF CRLF, the end of the headers, has been seen
   private boolean inBody;
   private long bodyBytes;
@@ -44,6 +47,17 @@ public final class WireStall {
       ARMED.set(stall);
     }
     stall.add(offsets, millis);
+  }
+
+  /**
+   * The response this thread writes next ends its connection (a FIN, nothing more) once {@code
+   * bodyBytes} body bytes are on the wire. MockWebServer writes an empty trailer section after
+   * every chunked body, even one cut short on purpose; a strict HTTP parser reads those two bytes
+   * as a broken chunk size and drops what arrived, so a cut must stop the bytes itself.
+   */
+  public static void cut(long bodyBytes) {
+    arm(new long[0], new long[0]);
+    ARMED.get().cutAt = Math.max(0, bodyBytes);
   }
 
   /** Forgets pauses that never fired (the body was shorter), before the next request. */
@@ -74,12 +88,16 @@ public final class WireStall {
    *
    * @param closed counted down when the connection closes, which ends a pause
    */
-  static void write(OutputStream out, byte[] b, int off, int len, CountDownLatch closed)
+  static void write(
+      OutputStream out, byte[] b, int off, int len, CountDownLatch closed, Runnable hangUp)
       throws IOException {
     WireStall stall = ARMED.get();
     if (stall == null) {
       out.write(b, off, len);
       return;
+    }
+    if (stall.cut) {
+      return; // the connection is gone: what MockWebServer still writes goes nowhere
     }
     int pos = off;
     int end = off + len;
@@ -89,10 +107,17 @@ public final class WireStall {
         out.write(b, pos, end - pos);
         return;
       }
+      if (stall.next == stall.offsets.length) { // the cut, not a pause
+        out.write(b, pos, at - pos);
+        out.flush();
+        stall.cut = true;
+        hangUp.run();
+        return;
+      }
       out.write(b, pos, at - pos);
       out.flush();
       long pause = stall.millis[stall.next++];
-      if (stall.next == stall.offsets.length) {
+      if (stall.next == stall.offsets.length && stall.cutAt < 0) {
         ARMED.remove();
       }
       await(pause, closed);
@@ -120,7 +145,12 @@ public final class WireStall {
     if (!inBody) {
       return -1;
     }
-    long before = Math.max(0, offsets[next] - bodyBytes);
+    long target = next < offsets.length ? offsets[next] : cutAt;
+    if (target < 0) {
+      bodyBytes += end - i;
+      return -1;
+    }
+    long before = Math.max(0, target - bodyBytes);
     if (end - i < before || (end - i == before && before > 0)) {
       bodyBytes += end - i;
       return -1;

@@ -215,6 +215,28 @@ class FaultSpec :
       gw.state().jobs().size shouldBe 1
     }
 
+    test("a cut stream ends right after its last chunk, as a dying server's does") {
+      faults().on("POST", "/chat/completions").next(Fault.disconnectAfterEvents(2))
+      val json = chatBody(LLAMA, extra = ""","stream":true""")
+      val raw =
+        java.net.Socket("127.0.0.1", fake.gateway.port()).use { socket ->
+          socket.getOutputStream().apply {
+            write(
+              ("POST /chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer $HIVE\r\n" +
+                  "Content-Type: application/json\r\nContent-Length: ${json.length}\r\n\r\n$json")
+                .toByteArray()
+            )
+            flush()
+          }
+          socket.getInputStream().readBytes().toString(Charsets.UTF_8) // until the server's FIN
+        }
+      // The second event's chunk, then nothing: no terminating chunk, no trailer CRLF that a
+      // strict parser (Node's) would read as a broken chunk size, losing the events before it.
+      raw.endsWith("\n\n\r\n") shouldBe true
+      raw.endsWith("\r\n\r\n") shouldBe false
+      raw.split("data: ").size shouldBe 3
+    }
+
     test("a request lost on the way never reaches the personality") {
       faults().on("POST", "/api/jobs/create").next(Fault.disconnectAfterRequest())
       shouldThrow<IOException> { saas().post("/api/jobs/create", createJobBody()) }
