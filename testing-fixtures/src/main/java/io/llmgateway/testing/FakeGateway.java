@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A fake gateway on a real socket: the SaaS LiteLLM job API under {@code /api/...} and {@code
- * /health}, and the HiveOps API at {@code /chat/completions}, {@code /models} and their {@code /v1}
- * forms, on one port. It keeps state, fails on command ({@link #faults()}), and shows what it saw
+ * /health}, and the HiveOps API (OpenAI-compatible) at {@code /chat/completions}, {@code /models},
+ * {@code /models/{id}} and their {@code /v1} forms, on one port; every other path is HiveOps'
+ * (OpenAI's 404). It keeps state, fails on command ({@link #faults()}), and shows what it saw
  * ({@link #state()}, {@link #requests()}). Thread-safe; close it when done.
  *
  * <pre>{@code

@@ -88,7 +88,7 @@ public final class GatewayDispatcher extends Dispatcher {
     }
     timing.apply(response);
     if (!saasPath) {
-      OpenAiHeaders.stamp(response, requestId, timing.processingMillis());
+      OpenAiHeaders.stamp(response, requestId, timing.processingMillis(), fault != null);
     }
     return response;
   }

@@ -26,13 +26,18 @@ public final class OpenAiHeaders {
   }
 
   /**
-   * Adds the headers unless the answer has its own request id, or is an nginx page (then the
+   * Adds the headers unless a fault's answer has its own request id, or is an nginx page (then the
    * upstream never answered, and nginx sends none of them).
+   *
+   * @param scripted whether a fault made or changed the answer (only those need looking at)
    */
-  public static void stamp(MockResponse response, String requestId, long processingMillis) {
-    if (response.getHeaders().get("x-request-id") != null
-        || "nginx".equals(response.getHeaders().get("Server"))) {
-      return;
+  public static void stamp(
+      MockResponse response, String requestId, long processingMillis, boolean scripted) {
+    if (scripted) {
+      okhttp3.Headers headers = response.getHeaders();
+      if (headers.get("x-request-id") != null || "nginx".equals(headers.get("Server"))) {
+        return;
+      }
     }
     response.setHeader("x-request-id", requestId);
     response.setHeader("openai-processing-ms", Long.toString(processingMillis));
