@@ -195,8 +195,8 @@ class OpenAiNodeClientSpec :
         .use { gw ->
           val report = node(case("stream", gw.hiveOpsBaseUrl(), "params" to params()))
           val times = (report["chunkTimesMs"] as List<*>).map { it as Long }
-          times.first() shouldBeGreaterThanOrEqual 200
-          (times.last() - times.first()) shouldBeGreaterThanOrEqual (times.size - 1) * 30L
+          // a chunk may be read late, never early: the i-th comes 200 + i x 40 ms in at least
+          times.forEachIndexed { i, time -> time shouldBeGreaterThanOrEqual 195L + i * 40 }
         }
     }
   })

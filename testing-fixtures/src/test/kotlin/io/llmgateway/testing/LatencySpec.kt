@@ -76,8 +76,8 @@ class LatencySpec :
         stream.headers shouldBeGreaterThanOrEqual 150
         val events = stream.lines.filter { it.second.startsWith("data:") }
         events shouldHaveSize 9 // role, 6 tokens, finish, [DONE]
-        events.zipWithNext().forEach { (a, b) -> (b.first - a.first) shouldBeGreaterThanOrEqual 35 }
-        events.last().first shouldBeGreaterThanOrEqual 150 + 8 * 50
+        // A client may read an event late, never early: the i-th comes 150 + i x 50 ms in at least.
+        events.forEachIndexed { i, event -> event.first shouldBeGreaterThanOrEqual 145L + i * 50 }
       }
     }
 
@@ -91,10 +91,11 @@ class LatencySpec :
             """{"team_id":"acme","job_type":"s","model":"chat-fast","messages":[{"role":"user","content":"hi"}]}"""
           val stream = timed(gw.url(), ACME, "/api/jobs/create-and-call-stream", body)
           stream.lines.first().second shouldBe ": keepalive"
-          stream.lines.first().first shouldBeLessThan 90
           val events = stream.lines.filter { it.second.startsWith("data:") }
           events.first().first shouldBeGreaterThanOrEqual 350 // 100 + 5 tokens x 50
-          (events.last().first - events.first().first) shouldBeLessThan 40
+          (stream.lines.first().first + 200) shouldBeLessThan events.first().first
+          // 8 events paced at 50 ms would span 350 ms; a burst arrives together
+          (events.last().first - events.first().first) shouldBeLessThan 150
         }
     }
 
@@ -106,8 +107,7 @@ class LatencySpec :
           timed(gw.url(), ACME, "/api/jobs/create-and-call-stream", body).lines.filter {
             it.second.startsWith("data:")
           }
-        (events.last().first - events.first().first) shouldBeGreaterThanOrEqual
-          (events.size - 1) * 30L
+        events.forEachIndexed { i, event -> event.first shouldBeGreaterThanOrEqual 45L + i * 40 }
       }
     }
 
@@ -140,10 +140,10 @@ class LatencySpec :
         gw
           .faults()
           .on("POST", "/chat/completions")
-          .next(Fault.pass().withLatency(Latency.of(ms(300), Duration.ZERO)))
+          .next(Fault.pass().withLatency(Latency.of(ms(800), Duration.ZERO)))
         timed(gw.url(), HIVE, "/chat/completions", chatBody(LLAMA))
-          .headers shouldBeGreaterThanOrEqual 300
-        timed(gw.url(), HIVE, "/chat/completions", chatBody(LLAMA)).headers shouldBeLessThan 300
+          .headers shouldBeGreaterThanOrEqual 800
+        timed(gw.url(), HIVE, "/chat/completions", chatBody(LLAMA)).headers shouldBeLessThan 800
       }
     }
 
@@ -158,7 +158,7 @@ class LatencySpec :
         stream.cut shouldBe true // the body ends without its last chunk
         val events = stream.lines.filter { it.second.startsWith("data:") }
         events shouldHaveSize 3
-        events.zipWithNext().forEach { (a, b) -> (b.first - a.first) shouldBeGreaterThanOrEqual 45 }
+        events.forEachIndexed { i, event -> event.first shouldBeGreaterThanOrEqual i * 60L - 5 }
       }
     }
   })
