@@ -114,8 +114,9 @@ class ChatSpec :
       run.exit shouldBe 0
       run.json()["provider"] shouldBe "hiveops"
       run.json()["model"] shouldBe "llama3:8b-instruct-q8_0"
-      // 1 prompt token at $0.01/1M + 4 completion tokens at $0.02/1M
-      run.json()["cost_usd"] shouldBe 9.0e-8
+      // 8 prompt tokens (one message with OpenAI's framing) at $0.01/1M + 5 completion tokens
+      // ("Fake", " reply", " to", ":", " hello") at $0.02/1M
+      run.json()["cost_usd"] shouldBe 1.8e-7
     }
 
     test("HiveOps with no balance is exit 4, insufficient credits, not retried") {

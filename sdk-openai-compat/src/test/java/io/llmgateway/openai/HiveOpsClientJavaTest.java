@@ -78,7 +78,8 @@ class HiveOpsClientJavaTest {
             .build();
 
     ChatResult result = client.chat(params);
-    assertEquals(0, new BigDecimal("0.00000012").compareTo(result.cost().usd()));
+    // 9 prompt and 6 completion tokens, as the fake counts them, at $0.01 / $0.02 per 1M
+    assertEquals(0, new BigDecimal("0.00000021").compareTo(result.cost().usd()));
 
     List<String> deltas = new ArrayList<>();
     StreamResult streamed = client.stream(params, deltas::add);

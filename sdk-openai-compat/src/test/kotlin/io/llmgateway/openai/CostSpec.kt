@@ -10,11 +10,12 @@ class CostSpec :
   FunSpec({
     test("llama3 8B costs exactly the guide's price") {
       fakeHive().use { gateway ->
-        // "hello there": 2 prompt tokens; "Fake reply to: hello there": 5 completion tokens.
+        // The fake counts like OpenAI's tokenizer: "hello there" in one user message is 9 prompt
+        // tokens with the chat framing; "Fake reply to: hello there" is 6 completion tokens.
         val result = gateway.hiveClient().chat(ask("llama3:8b-instruct-q8_0"))
-        result.usage() shouldBe TokenUsage(2, 5, 7)
-        // (2 x 0.01 + 5 x 0.02) / 1M
-        result.cost().usd()!!.compareTo(BigDecimal("0.00000012")) shouldBe 0
+        result.usage() shouldBe TokenUsage(9, 6, 15)
+        // (9 x 0.01 + 6 x 0.02) / 1M
+        result.cost().usd()!!.compareTo(BigDecimal("0.00000021")) shouldBe 0
       }
     }
 
@@ -40,7 +41,7 @@ class CostSpec :
           prices(io.llmgateway.cost.PriceTable.fromLiteLlmJson(json))
         }
         val result = client.chat(ask("gemma-2-9b-it"))
-        result.cost().usd()!!.compareTo(BigDecimal("0.00000012")) shouldBe 0
+        result.cost().usd()!!.compareTo(BigDecimal("0.00000021")) shouldBe 0
         client.prices().price("llama3:8b-instruct-q8_0") shouldBe
           io.llmgateway.cost.ModelPrice.perMillion("0.01", "0.02")
       }

@@ -28,8 +28,8 @@ class StreamSpec :
         deltas.joinToString("") shouldBe "Fake reply to: hello there"
         result.text() shouldBe "Fake reply to: hello there"
         result.finishReason() shouldBe "stop"
-        result.usage() shouldBe TokenUsage(2, 5, 7)
-        result.cost().usd()!!.compareTo(BigDecimal("0.00000012")) shouldBe 0
+        result.usage() shouldBe TokenUsage(9, 6, 15)
+        result.cost().usd()!!.compareTo(BigDecimal("0.00000021")) shouldBe 0
         gateway.lastRequest().body() shouldContain "\"include_usage\":true"
       }
     }

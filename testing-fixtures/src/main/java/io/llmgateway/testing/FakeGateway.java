@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A fake gateway on a real socket: the SaaS LiteLLM job API under {@code /api/...} and {@code
- * /health}, and the HiveOps API at {@code /chat/completions}, {@code /models} and their {@code /v1}
- * forms, on one port. It keeps state, fails on command ({@link #faults()}), and shows what it saw
+ * /health}, and the HiveOps API (OpenAI-compatible) at {@code /chat/completions}, {@code /models},
+ * {@code /models/{id}} and their {@code /v1} forms, on one port; every other path is HiveOps'
+ * (OpenAI's 404). It keeps state, fails on command ({@link #faults()}), and shows what it saw
  * ({@link #state()}, {@link #requests()}). Thread-safe; close it when done.
  *
  * <pre>{@code
@@ -52,7 +53,11 @@ public final class FakeGateway implements AutoCloseable {
             builder.saasRateWindow,
             builder.hiveOpsRateWindow,
             builder.hiveOpsRequests,
-            builder.hiveOpsTokens);
+            builder.hiveOpsTokens,
+            builder.hiveOpsMode,
+            builder.saasLatency,
+            builder.hiveOpsLatency,
+            builder.latencySeed);
     Seed seed = builder.seed != null ? builder.seed : Seed.defaults(clock.instant());
     this.store = new Store(options, seed);
     this.dispatcher =
@@ -115,6 +120,10 @@ public final class FakeGateway implements AutoCloseable {
 
   public SaasMode mode() {
     return store.options.mode();
+  }
+
+  public HiveOpsMode hiveOpsMode() {
+    return store.options.hiveOpsMode();
   }
 
   public Clock clock() {
@@ -234,6 +243,10 @@ public final class FakeGateway implements AutoCloseable {
     private Duration hiveOpsRateWindow = Duration.ofMinutes(1);
     private int hiveOpsRequests = 60;
     private int hiveOpsTokens = 150_000;
+    private HiveOpsMode hiveOpsMode = HiveOpsMode.HIVEOPS;
+    private Latency saasLatency = Latency.none();
+    private Latency hiveOpsLatency = Latency.none();
+    private long latencySeed = 42;
     private String host = "127.0.0.1";
     private int port;
     private boolean recordRequests = true;
@@ -284,6 +297,40 @@ public final class FakeGateway implements AutoCloseable {
     public Builder hiveOpsLimits(int requestsPerWindow, int tokensPerWindow) {
       this.hiveOpsRequests = requestsPerWindow;
       this.hiveOpsTokens = tokensPerWindow;
+      return this;
+    }
+
+    /**
+     * Where the HiveOps personality follows the HiveOps docs (default) or the OpenAI API, where the
+     * two differ: rate-limit resets, an empty balance, an unknown model.
+     */
+    public Builder hiveOpsMode(HiveOpsMode mode) {
+      this.hiveOpsMode = mode;
+      return this;
+    }
+
+    /** The real-clock latency of both personalities (default {@link Latency#none()}). */
+    public Builder latency(Latency latency) {
+      this.saasLatency = latency;
+      this.hiveOpsLatency = latency;
+      return this;
+    }
+
+    /** The real-clock latency of the SaaS LiteLLM personality only. */
+    public Builder saasLatency(Latency latency) {
+      this.saasLatency = latency;
+      return this;
+    }
+
+    /** The real-clock latency of the HiveOps personality only. */
+    public Builder hiveOpsLatency(Latency latency) {
+      this.hiveOpsLatency = latency;
+      return this;
+    }
+
+    /** The seed of the latency jitter (default 42): the n-th request gets the n-th draw. */
+    public Builder latencySeed(long seed) {
+      this.latencySeed = seed;
       return this;
     }
 

@@ -55,8 +55,8 @@ class HiveOpsFlowSpec :
           result.text() shouldBe "Fake reply to: hello there"
           result.model() shouldBe "llama3:8b-instruct-q8_0"
           result.finishReason() shouldBe "stop"
-          result.usage() shouldBe TokenUsage(2, 5, 7)
-          result.cost().usd()!!.compareTo(BigDecimal("0.00000012")) shouldBe 0
+          result.usage() shouldBe TokenUsage(9, 6, 15) // as the fake counts tokens: OpenAI-like
+          result.cost().usd()!!.compareTo(BigDecimal("0.00000021")) shouldBe 0
           result.rateLimit().remainingRequests() shouldBe 59L
           gateway.lastRequest().body() shouldContain "\"model\":\"llama3:8b-instruct-q8_0\""
           gateway.lastRequest().body() shouldContain "\"include_usage\":true"

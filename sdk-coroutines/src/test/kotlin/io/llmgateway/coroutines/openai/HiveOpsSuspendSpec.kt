@@ -46,9 +46,9 @@ class HiveOpsSuspendSpec :
           val result = gateway.hive().chat(ask("gpt-3.5-turbo"))
           result.text() shouldBe "Fake reply to: hello there"
           result.model() shouldBe "llama3:8b-instruct-q8_0"
-          result.usage() shouldBe TokenUsage(2, 5, 7)
+          result.usage() shouldBe TokenUsage(9, 6, 15) // as the fake counts tokens: OpenAI-like
           // (2 x 0.01 + 5 x 0.02) / 1M
-          result.cost().usd()!!.compareTo(BigDecimal("0.00000012")) shouldBe 0
+          result.cost().usd()!!.compareTo(BigDecimal("0.00000021")) shouldBe 0
           result.rateLimit().remainingRequests() shouldBe 59L
           val sent = gateway.lastRequest()
           sent.body() shouldContain "\"model\":\"llama3:8b-instruct-q8_0\""

@@ -19,8 +19,9 @@ final class Bodies {
     return Responses.json(status, Map.of("detail", detail));
   }
 
-  static MockResponse openAiError(int status, String message, String type, @Nullable String code) {
-    return Responses.json(status, HiveOpsErrors.body(message, type, code));
+  static MockResponse openAiError(
+      int status, String message, String type, @Nullable String param, @Nullable String code) {
+    return Responses.json(status, HiveOpsErrors.body(message, type, param, code));
   }
 
   static MockResponse generic(FaultContext.Dialect dialect, int status) {
@@ -29,7 +30,7 @@ final class Bodies {
       return detail(status, saasGuideText(status, reason));
     }
     String type = status >= 500 ? "server_error" : "invalid_request_error";
-    return openAiError(status, reason, type, null);
+    return openAiError(status, reason, type, null, null);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.llmgateway.testing.fault;
 
+import io.llmgateway.testing.Latency;
 import io.llmgateway.testing.internal.WireStall;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,9 +48,12 @@ public interface Fault {
     return context -> Bodies.detail(status, detail);
   }
 
-  /** A HiveOps / OpenAI error: {@code {"error":{"message","type","code"}}}. */
+  /**
+   * A HiveOps / OpenAI error: {@code {"error":{"message","type","param","code"}}}, {@code param}
+   * null.
+   */
   static Fault openAiError(int status, String message, String type, @Nullable String code) {
-    return context -> Bodies.openAiError(status, message, type, code);
+    return context -> Bodies.openAiError(status, message, type, null, code);
   }
 
   /**
@@ -65,6 +69,7 @@ public interface Fault {
                     429,
                     "Rate limit exceeded. Please try again later.",
                     "rate_limit_error",
+                    null,
                     "rate_limit_exceeded");
     return body.withRateLimitExhausted();
   }
@@ -306,5 +311,27 @@ public interface Fault {
 
   default Fault withBodyDelay(Duration delay) {
     return context -> respond(context).setBodyDelay(delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  // ---- latency (kept at the end of the file to ease merging) ----
+
+  /**
+   * This answer with a real-clock {@link Latency} of its own, instead of the personality's: for
+   * example {@code Fault.pass().withLatency(Latency.of(Duration.ofSeconds(2), Duration.ZERO))}
+   * answers one request after two seconds, and {@code
+   * Fault.disconnectAfterEvents(6).withLatency(Latency.of(ms(200), ms(50)))} paces a stream that
+   * gets cut.
+   */
+  default Fault withLatency(Latency latency) {
+    return context -> {
+      context.latency(latency);
+      return respond(context);
+    };
+  }
+
+  /** A HiveOps / OpenAI error naming the parameter at fault, as OpenAI's 400s do. */
+  static Fault openAiError(
+      int status, String message, String type, @Nullable String param, @Nullable String code) {
+    return context -> Bodies.openAiError(status, message, type, param, code);
   }
 }

@@ -1,5 +1,6 @@
 package io.llmgateway.testing.fault;
 
+import io.llmgateway.testing.Latency;
 import io.llmgateway.testing.state.ReceivedRequest;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -24,6 +25,7 @@ public final class FaultContext {
   private final Supplier<MockResponse> real;
   private final Instant now;
   private @Nullable MockResponse answered;
+  private @Nullable Latency latency;
 
   public FaultContext(ReceivedRequest request, Supplier<MockResponse> real, Instant now) {
     this.request = request;
@@ -45,6 +47,15 @@ public final class FaultContext {
 
   public Instant now() {
     return now;
+  }
+
+  /** The real-clock latency a fault chose for this answer, replacing the personality's. */
+  public @Nullable Latency latency() {
+    return latency;
+  }
+
+  void latency(Latency chosen) {
+    this.latency = chosen;
   }
 
   public Dialect dialect() {

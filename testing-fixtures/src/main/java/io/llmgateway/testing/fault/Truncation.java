@@ -1,6 +1,7 @@
 package io.llmgateway.testing.fault;
 
 import io.llmgateway.testing.internal.Responses;
+import io.llmgateway.testing.internal.WireStall;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +12,8 @@ import okio.Buffer;
 
 /**
  * Cuts a real response short and closes the connection, so the client sees an interrupted body: a
- * chunked body loses its terminating chunk, a fixed-length one keeps its full Content-Length.
+ * chunked body loses its terminating chunk (and nothing follows its last chunk: see {@link
+ * WireStall#cut}), a fixed-length one keeps its full Content-Length.
  */
 final class Truncation {
   private Truncation() {}
@@ -22,6 +24,7 @@ final class Truncation {
     byte[] kept = Arrays.copyOf(body, keep);
     if (Responses.isChunked(real)) {
       Responses.withChunkBytes(real, List.of(kept), false);
+      WireStall.cut(real.getBody().size());
     } else {
       real.setBody(new Buffer().write(kept));
       real.setHeader("Content-Length", Integer.toString(body.length));
@@ -45,6 +48,7 @@ final class Truncation {
       start = end;
     }
     Responses.withChunks(real, kept, false);
+    WireStall.cut(real.getBody().size());
     return real.setSocketPolicy(SocketPolicy.DISCONNECT_AT_END);
   }
 }

@@ -7,45 +7,96 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The deterministic "model": it replies {@code Fake reply to: <last user message>} and counts one
- * token per whitespace-separated word (at least one per message), so token counts and costs are
- * reproducible from the request alone. {@code max_tokens} truncates the reply (finish "length").
+ * The deterministic "model": it replies {@code Fake reply to: <last user message>} (whitespace
+ * collapsed) and counts tokens with {@link FakeTokenizer}, so token counts and costs are
+ * reproducible from the request alone. A stop sequence cuts the reply before it (finish "stop"); a
+ * token limit cuts it after that many tokens (finish "length"). A stream sends one token per chunk.
  */
-public record FakeCompletion(
-    String content,
-    List<String> pieces,
-    long promptTokens,
-    long completionTokens,
-    boolean truncated) {
-
+public final class FakeCompletion {
   public static final String PREFIX = "Fake reply to:";
 
-  public long totalTokens() {
-    return promptTokens + completionTokens;
+  private final String content;
+  private final int[] ends;
+  private final long promptTokens;
+  private final boolean truncated;
+  private @Nullable List<String> pieces;
+
+  private FakeCompletion(String content, int[] ends, long promptTokens, boolean truncated) {
+    this.content = content;
+    this.ends = ends;
+    this.promptTokens = promptTokens;
+    this.truncated = truncated;
   }
 
   public static FakeCompletion of(List<?> messages, @Nullable Long maxTokens) {
-    long prompt = 0;
+    return of(messages, maxTokens, List.of());
+  }
+
+  /**
+   * @param maxTokens the most completion tokens (null or below 1: no limit)
+   * @param stops stop sequences; the reply ends before the first one it contains
+   */
+  public static FakeCompletion of(List<?> messages, @Nullable Long maxTokens, List<String> stops) {
     String lastUser = "";
     for (Object message : messages) {
-      String text = text(message);
-      prompt += Math.max(1, words(text).size());
       if (message instanceof Map<?, ?> m && "user".equals(m.get("role"))) {
-        lastUser = text;
+        lastUser = text(message);
       }
     }
-    List<String> words = new ArrayList<>(words(PREFIX + " " + lastUser));
+    String content = collapseWhitespace(PREFIX + " " + lastUser);
+    int stopAt = content.length();
+    for (String stop : stops) {
+      int at = stop.isEmpty() ? -1 : content.indexOf(stop);
+      if (at >= 0 && at < stopAt) {
+        stopAt = at;
+      }
+    }
+    content = content.substring(0, stopAt);
+    int[] ends = FakeTokenizer.ends(content);
     boolean truncated = false;
-    if (maxTokens != null && maxTokens > 0 && maxTokens < words.size()) {
-      words = new ArrayList<>(words.subList(0, maxTokens.intValue()));
+    if (maxTokens != null && maxTokens > 0 && maxTokens < ends.length) {
+      ends = Arrays.copyOf(ends, maxTokens.intValue());
+      content = content.substring(0, ends[ends.length - 1]);
       truncated = true;
     }
-    List<String> pieces = new ArrayList<>();
-    for (int i = 0; i < words.size(); i++) {
-      pieces.add(i == 0 ? words.get(i) : " " + words.get(i));
+    return new FakeCompletion(content, ends, FakeTokenizer.promptTokens(messages), truncated);
+  }
+
+  public String content() {
+    return content;
+  }
+
+  /**
+   * The reply cut into its tokens, spaces attached to the token after them: one stream chunk each.
+   */
+  public List<String> pieces() {
+    if (pieces == null) {
+      List<String> out = new ArrayList<>(ends.length);
+      int start = 0;
+      for (int end : ends) {
+        out.add(content.substring(start, end));
+        start = end;
+      }
+      pieces = List.copyOf(out);
     }
-    return new FakeCompletion(
-        String.join(" ", words), List.copyOf(pieces), Math.max(1, prompt), words.size(), truncated);
+    return pieces;
+  }
+
+  public long promptTokens() {
+    return promptTokens;
+  }
+
+  public long completionTokens() {
+    return ends.length;
+  }
+
+  public long totalTokens() {
+    return promptTokens + ends.length;
+  }
+
+  /** Whether the token limit cut the reply (finish "length"). */
+  public boolean truncated() {
+    return truncated;
   }
 
   /** The text of a message's content: a string, or the text parts of a content array. */
@@ -69,8 +120,22 @@ public record FakeCompletion(
     return "";
   }
 
-  static List<String> words(String text) {
-    String trimmed = text.trim();
-    return trimmed.isEmpty() ? List.of() : Arrays.asList(trimmed.split("\\s+"));
+  /** Trims and turns every run of whitespace into one space, without a regex. */
+  private static String collapseWhitespace(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = out.length() > 0;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import okhttp3.Headers;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -18,8 +19,9 @@ import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * The stateful dispatcher: records the request, lets a scripted fault answer or change the answer,
- * and otherwise routes to the personality that owns the path. Each request runs atomically under
- * the store's monitor.
+ * and otherwise routes to the personality that owns the path: SaaS LiteLLM under {@code /api/} and
+ * {@code /health}, HiveOps everywhere else. Each request runs atomically under the store's monitor;
+ * latency and the OpenAI headers are added to whatever answer results, outside it.
  */
 public final class GatewayDispatcher extends Dispatcher {
   private final Store store;
@@ -30,6 +32,8 @@ public final class GatewayDispatcher extends Dispatcher {
   private final List<ReceivedRequest> received = new ArrayList<>();
   private final boolean record;
   private final Runnable dropServerCopy;
+  private final OpenAiHeaders openAiHeaders = new OpenAiHeaders();
+  private final Random latencyRandom;
 
   /**
    * @param record whether to keep every request for {@link #received()} (benchmarks turn it off)
@@ -41,6 +45,7 @@ public final class GatewayDispatcher extends Dispatcher {
     this.faults = faults;
     this.record = record;
     this.dropServerCopy = dropServerCopy;
+    this.latencyRandom = new Random(store.options.latencySeed());
   }
 
   public List<ReceivedRequest> received() {
@@ -59,7 +64,13 @@ public final class GatewayDispatcher extends Dispatcher {
   public MockResponse dispatch(RecordedRequest recorded) {
     WireStall.disarm(); // a stall armed for a body that ended early must not hit this response
     dropServerCopy.run();
-    Req req = Req.from(recorded);
+    String target = recorded.getPath() == null ? "/" : recorded.getPath();
+    int query = target.indexOf('?');
+    boolean saasPath = saas.owns(query < 0 ? target : target.substring(0, query));
+    GatewayOptions options = store.options;
+    Timing timing =
+        new Timing(saasPath ? options.saasLatency() : options.hiveOpsLatency(), latencyRandom);
+    Req req = Req.from(recorded, timing);
     ReceivedRequest request =
         new ReceivedRequest(
             req.method, req.path, req.target, headers(req.headers), req.body, store.now());
@@ -69,20 +80,23 @@ public final class GatewayDispatcher extends Dispatcher {
       }
     }
     Fault fault = faults.take(req.method, req.path);
-    FaultContext context = new FaultContext(request, () -> answer(req), store.now());
-    return fault == null ? context.realResponse() : fault.respond(context);
+    String requestId = saasPath ? "" : openAiHeaders.nextRequestId();
+    FaultContext context = new FaultContext(request, () -> answer(req, saasPath), store.now());
+    MockResponse response = fault == null ? context.realResponse() : fault.respond(context);
+    if (context.latency() != null) {
+      timing.override(context.latency());
+    }
+    timing.apply(response);
+    if (!saasPath) {
+      OpenAiHeaders.stamp(response, requestId, timing.processingMillis(), fault != null);
+    }
+    return response;
   }
 
-  private MockResponse answer(Req req) {
+  private MockResponse answer(Req req, boolean saasPath) {
     synchronized (store) {
-      if (saas.owns(req.path)) {
-        return saas.handle(store, req);
-      }
-      if (hiveOps.owns(req.path)) {
-        return hiveOps.handle(store, req);
-      }
+      return saasPath ? saas.handle(store, req) : hiveOps.handle(store, req);
     }
-    return Responses.json(404, Map.of("detail", "Not Found"));
   }
 
   private static Map<String, List<String>> headers(Headers headers) {

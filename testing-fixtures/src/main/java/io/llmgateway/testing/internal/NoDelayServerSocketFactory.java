@@ -96,6 +96,15 @@ public final class NoDelayServerSocketFactory extends ServerSocketFactory {
       }
     }
 
+    /** Ends the output as a dying server does: a FIN after the last byte sent. */
+    private void hangUp() {
+      try {
+        shutdownOutput();
+      } catch (IOException e) {
+        // already gone
+      }
+    }
+
     @Override
     public synchronized void close() throws IOException {
       gone();
@@ -109,7 +118,7 @@ public final class NoDelayServerSocketFactory extends ServerSocketFactory {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
           try {
-            WireStall.write(out, b, off, len, closed);
+            WireStall.write(out, b, off, len, closed, CountedSocket.this::hangUp);
           } catch (IOException e) {
             gone();
             throw e;
@@ -119,7 +128,7 @@ public final class NoDelayServerSocketFactory extends ServerSocketFactory {
         @Override
         public void write(int b) throws IOException {
           try {
-            WireStall.write(out, new byte[] {(byte) b}, 0, 1, closed);
+            WireStall.write(out, new byte[] {(byte) b}, 0, 1, closed, CountedSocket.this::hangUp);
           } catch (IOException e) {
             gone();
             throw e;

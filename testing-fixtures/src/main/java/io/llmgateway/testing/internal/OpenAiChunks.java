@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * every chunk carries {@code "usage":null}, as OpenAI's do).
  */
 public final class OpenAiChunks {
+  /** The {@code system_fingerprint} of every fake answer. */
+  public static final String FINGERPRINT = "fp_fake";
+
   private OpenAiChunks() {}
 
   public static List<String> payloads(
@@ -23,9 +26,10 @@ public final class OpenAiChunks {
       boolean usageChunk,
       boolean usageNullOnEachChunk) {
     List<String> out = new ArrayList<>();
-    Map<String, Object> first = new LinkedHashMap<>();
+    Map<String, @Nullable Object> first = new LinkedHashMap<>();
     first.put("role", "assistant");
     first.put("content", "");
+    first.put("refusal", null);
     out.add(chunk(id, created, model, first, null, usageNullOnEachChunk));
     for (String piece : completion.pieces()) {
       out.add(chunk(id, created, model, Map.of("content", piece), null, usageNullOnEachChunk));
@@ -40,11 +44,22 @@ public final class OpenAiChunks {
     return out;
   }
 
+  /** OpenAI's usage object, with the detail objects its current models send (all zero here). */
   public static Map<String, Object> usage(FakeCompletion completion) {
     Map<String, Object> usage = new LinkedHashMap<>();
     usage.put("prompt_tokens", completion.promptTokens());
     usage.put("completion_tokens", completion.completionTokens());
     usage.put("total_tokens", completion.totalTokens());
+    Map<String, Object> prompt = new LinkedHashMap<>();
+    prompt.put("cached_tokens", 0);
+    prompt.put("audio_tokens", 0);
+    usage.put("prompt_tokens_details", prompt);
+    Map<String, Object> completionDetails = new LinkedHashMap<>();
+    completionDetails.put("reasoning_tokens", 0);
+    completionDetails.put("audio_tokens", 0);
+    completionDetails.put("accepted_prediction_tokens", 0);
+    completionDetails.put("rejected_prediction_tokens", 0);
+    usage.put("completion_tokens_details", completionDetails);
     return usage;
   }
 
@@ -54,7 +69,7 @@ public final class OpenAiChunks {
     chunk.put("object", "chat.completion.chunk");
     chunk.put("created", created);
     chunk.put("model", model);
-    chunk.put("system_fingerprint", "fp_fake");
+    chunk.put("system_fingerprint", FINGERPRINT);
     return chunk;
   }
 
@@ -62,7 +77,7 @@ public final class OpenAiChunks {
       String id,
       long created,
       String model,
-      Map<String, Object> delta,
+      Map<String, ? extends @Nullable Object> delta,
       @Nullable String finish,
       boolean usageNull) {
     Map<String, @Nullable Object> chunk = head(id, created, model);

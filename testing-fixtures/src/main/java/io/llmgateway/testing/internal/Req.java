@@ -19,7 +19,10 @@ public final class Req {
   public final Headers headers;
   public final String body;
 
-  public Req(String method, String target, Headers headers, String body) {
+  /** Where the personality says what it answered, for the latency applied after it. */
+  public final Timing timing;
+
+  public Req(String method, String target, Headers headers, String body, Timing timing) {
     this.method = method;
     this.target = target;
     int q = target.indexOf('?');
@@ -27,15 +30,17 @@ public final class Req {
     this.query = parseQuery(q < 0 ? "" : target.substring(q + 1));
     this.headers = headers;
     this.body = body;
+    this.timing = timing;
   }
 
-  public static Req from(RecordedRequest request) {
+  public static Req from(RecordedRequest request, Timing timing) {
     String target = request.getPath() == null ? "/" : request.getPath();
     return new Req(
         String.valueOf(request.getMethod()),
         target,
         request.getHeaders(),
-        request.getBody().clone().readUtf8());
+        request.getBody().clone().readUtf8(),
+        timing);
   }
 
   public @Nullable String header(String name) {

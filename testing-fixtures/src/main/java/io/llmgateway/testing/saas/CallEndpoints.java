@@ -27,6 +27,7 @@ final class CallEndpoints {
     if (outcome.failed()) {
       throw SaasErrors.detail(500, "LLM call failed: " + outcome.error());
     }
+    ctx.req.timing.reply(outcome.completion().completionTokens());
     if (body.get("call_metadata") instanceof Map<?, ?> extra) {
       Map<String, @Nullable Object> merged =
           job.metadata == null ? new LinkedHashMap<>() : new LinkedHashMap<>(job.metadata);
@@ -76,6 +77,7 @@ final class CallEndpoints {
       job.completedAt = ctx.now();
       throw SaasErrors.detail(500, "LLM call failed: " + outcome.error());
     }
+    ctx.req.timing.reply(outcome.completion().completionTokens());
     JobCosts costs = finishSingleCallJob(ctx, team, job);
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
     out.put("job_id", job.jobId);

@@ -68,7 +68,11 @@ final class CallEngine {
     }
     List<?> messages = body.get("messages") instanceof List<?> m ? m : List.of();
     Long maxTokens = body.get("max_tokens") instanceof Number n ? n.longValue() : null;
-    FakeCompletion completion = FakeCompletion.of(messages, maxTokens);
+    List<String> stops = new java.util.ArrayList<>();
+    if (body.get("stop") instanceof List<?> list) {
+      list.forEach(s -> stops.add(String.valueOf(s)));
+    }
+    FakeCompletion completion = FakeCompletion.of(messages, maxTokens, stops);
 
     boolean usageSeen =
         ctx.documented || path != Path.STREAM || "fireworks".equals(resolved.provider());
@@ -86,7 +90,11 @@ final class CallEngine {
         ctx.documented || path == Path.LLM_CALL
             ? provider.multiply(markup).stripTrailingZeros()
             : null;
-    long latency = alias == null ? 250 : alias.latencyMs();
+    // The alias's latency is reported, not slept; with a real-clock latency, what was slept.
+    long latency =
+        ctx.req.timing.active()
+            ? ctx.req.timing.generationMillis(completion.completionTokens())
+            : alias == null ? 250 : alias.latencyMs();
     CallState call =
         new CallState(
             ctx.store.newId(2),

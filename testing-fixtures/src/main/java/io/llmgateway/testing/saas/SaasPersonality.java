@@ -82,7 +82,7 @@ public final class SaasPersonality {
 
   private MockResponse route(SaasContext ctx) {
     String[] segments = ctx.req.path.substring(1).split("/", -1);
-    boolean pathMatched = false;
+    StringBuilder allowed = new StringBuilder();
     for (Route route : routes) {
       List<String> params = match(route.segments(), segments);
       if (params == null) {
@@ -91,10 +91,15 @@ public final class SaasPersonality {
       if (route.method().equals(ctx.req.method)) {
         return route.handler().apply(ctx, params);
       }
-      pathMatched = true;
+      allowed.append(allowed.length() == 0 ? "" : ", ").append(route.method());
     }
-    throw SaasErrors.detail(
-        pathMatched ? 405 : 404, pathMatched ? "Method Not Allowed" : "Not Found");
+    if (allowed.length() == 0) {
+      throw SaasErrors.detail(404, "Not Found");
+    }
+    // Starlette names the path's methods in an Allow header on its 405.
+    HttpError notAllowed = SaasErrors.detail(405, "Method Not Allowed");
+    notAllowed.response().setHeader("allow", allowed.toString());
+    throw notAllowed;
   }
 
   private static @Nullable List<String> match(String[] pattern, String[] segments) {

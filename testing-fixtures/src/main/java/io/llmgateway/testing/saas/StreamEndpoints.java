@@ -31,6 +31,7 @@ final class StreamEndpoints {
     ModelResolver.Resolved resolved = CallEndpoints.prepareCall(ctx, team, job, model);
     CallEngine.Outcome outcome =
         CallEngine.call(ctx, job, model, resolved, body, CallEngine.Path.STREAM);
+    timeStream(ctx, outcome);
     List<String> events = new ArrayList<>();
     if (outcome.failed()) {
       addError(ctx, events, outcome.error());
@@ -72,6 +73,7 @@ final class StreamEndpoints {
     }
     CallEngine.Outcome outcome =
         CallEngine.call(ctx, job, model, resolved, body, CallEngine.Path.STREAM);
+    timeStream(ctx, outcome);
     if (outcome.failed()) {
       job.status = "FAILED";
       job.errorMessage = outcome.error();
@@ -83,6 +85,19 @@ final class StreamEndpoints {
       CallEndpoints.finishSingleCallJob(ctx, team, job);
     }
     return Responses.sse(events);
+  }
+
+  /**
+   * The docs promise chunks as they are generated; the server buffers the provider's whole stream
+   * and sends it in one burst after generation (spec section 5), keepalive first.
+   */
+  private static void timeStream(SaasContext ctx, CallEngine.Outcome outcome) {
+    long tokens = outcome.completion() == null ? 0 : outcome.completion().completionTokens();
+    if (ctx.documented) {
+      ctx.req.timing.pacedStream(tokens);
+    } else {
+      ctx.req.timing.bufferedStream(tokens);
+    }
   }
 
   private static void addChunks(SaasContext ctx, List<String> events, CallEngine.Outcome outcome) {

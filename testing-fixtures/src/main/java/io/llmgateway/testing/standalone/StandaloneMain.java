@@ -26,22 +26,30 @@ public final class StandaloneMain {
       System.exit(2);
       return;
     }
+    if (parsed.help()) {
+      System.out.println(StandaloneArgs.HELP);
+      return;
+    }
     Clock clock = Clock.systemUTC();
     String seedJson = seedJson(parsed);
     Seed seed = Seed.fromJson(seedJson, clock.instant());
     FakeGateway gateway =
-        FakeGateway.builder()
-            .mode(parsed.mode())
+        parsed
+            .configure(FakeGateway.builder())
             .clock(clock)
             .seed(seed)
             .host(parsed.host())
             .port(parsed.port())
-            .llmCallStreamHeadBug(parsed.llmCallStreamHeadBug())
-            .hiveOpsRateWindow(parsed.hiveOpsWindow())
             .start();
     Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "fake-gateway-shutdown"));
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    out.println("LLM Gateway fake, SaaS LiteLLM mode: " + parsed.mode());
+    out.println(
+        "LLM Gateway fake, SaaS LiteLLM mode: "
+            + parsed.mode()
+            + ", HiveOps mode: "
+            + parsed.hiveOpsMode()
+            + ", "
+            + parsed.latency());
     out.println(
         parsed.seed() == null
             ? "Seed (default; every key is fake):"

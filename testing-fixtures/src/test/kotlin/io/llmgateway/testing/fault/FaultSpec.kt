@@ -49,7 +49,7 @@ class FaultSpec :
       faults().onAny("/**").times(2, Fault.rateLimited())
       val hiveReply = hive().post("/chat/completions", chatBody(LLAMA))
       hiveReply.body shouldBe
-        """{"error":{"message":"Rate limit exceeded. Please try again later.","type":"rate_limit_error","code":"rate_limit_exceeded"}}"""
+        """{"error":{"message":"Rate limit exceeded. Please try again later.","type":"rate_limit_error","param":null,"code":"rate_limit_exceeded"}}"""
       hiveReply.header("X-RateLimit-Remaining-Requests") shouldBe "0"
       hiveReply.header("X-RateLimit-Reset-Requests") shouldBe "2026-03-20T12:30:00Z"
       hiveReply.header("X-RateLimit-Remaining-Tokens") shouldBe "0"
@@ -70,7 +70,7 @@ class FaultSpec :
       saas().get("/health").body shouldBe """{"detail":"Rate limit exceeded"}"""
       faults().on("GET", "/models").next(Fault.status(500))
       hive().get("/models").body shouldBe
-        """{"error":{"message":"Internal Server Error","type":"server_error","code":null}}"""
+        """{"error":{"message":"Internal Server Error","type":"server_error","param":null,"code":null}}"""
     }
 
     test("patterns match one segment with * and never the query; methods must match") {
@@ -89,7 +89,7 @@ class FaultSpec :
         .next(Fault.openAiError(503, "Overloaded", "server_error", "overloaded"))
         .next(Fault.status(418, """{"teapot":true}"""))
       hive().post("/chat/completions", chatBody(LLAMA)).body shouldBe
-        """{"error":{"message":"Overloaded","type":"server_error","code":"overloaded"}}"""
+        """{"error":{"message":"Overloaded","type":"server_error","param":null,"code":"overloaded"}}"""
       hive().post("/chat/completions", chatBody(LLAMA)).body shouldBe """{"teapot":true}"""
     }
 
@@ -213,6 +213,28 @@ class FaultSpec :
       shouldThrow<IOException> { saas().post("/api/jobs/create-and-call-stream", single) }
       // The real personality ran: the job exists, as it would on the server.
       gw.state().jobs().size shouldBe 1
+    }
+
+    test("a cut stream ends right after its last chunk, as a dying server's does") {
+      faults().on("POST", "/chat/completions").next(Fault.disconnectAfterEvents(2))
+      val json = chatBody(LLAMA, extra = ""","stream":true""")
+      val raw =
+        java.net.Socket("127.0.0.1", fake.gateway.port()).use { socket ->
+          socket.getOutputStream().apply {
+            write(
+              ("POST /chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer $HIVE\r\n" +
+                  "Content-Type: application/json\r\nContent-Length: ${json.length}\r\n\r\n$json")
+                .toByteArray()
+            )
+            flush()
+          }
+          socket.getInputStream().readBytes().toString(Charsets.UTF_8) // until the server's FIN
+        }
+      // The second event's chunk, then nothing: no terminating chunk, no trailer CRLF that a
+      // strict parser (Node's) would read as a broken chunk size, losing the events before it.
+      raw.endsWith("\n\n\r\n") shouldBe true
+      raw.endsWith("\r\n\r\n") shouldBe false
+      raw.split("data: ").size shouldBe 3
     }
 
     test("a request lost on the way never reaches the personality") {

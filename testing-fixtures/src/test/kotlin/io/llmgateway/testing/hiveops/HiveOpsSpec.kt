@@ -23,8 +23,13 @@ class HiveOpsSpec :
     test("chat completions answer an OpenAI chat.completion with usage, with or without /v1") {
       val expected =
         """{"id":"chatcmpl-fake-1","object":"chat.completion","created":1774009755,"model":"$LLAMA",""" +
-          """"choices":[{"index":0,"message":{"role":"assistant","content":"Fake reply to: hello there"},""" +
-          """"finish_reason":"stop"}],"usage":{"prompt_tokens":2,"completion_tokens":5,"total_tokens":7}}"""
+          """"choices":[{"index":0,"message":{"role":"assistant","content":"Fake reply to: hello there",""" +
+          """"refusal":null,"annotations":[]},"logprobs":null,"finish_reason":"stop"}],""" +
+          """"usage":{"prompt_tokens":9,"completion_tokens":6,"total_tokens":15,""" +
+          """"prompt_tokens_details":{"cached_tokens":0,"audio_tokens":0},""" +
+          """"completion_tokens_details":{"reasoning_tokens":0,"audio_tokens":0,""" +
+          """"accepted_prediction_tokens":0,"rejected_prediction_tokens":0}},""" +
+          """"service_tier":"default","system_fingerprint":"fp_fake"}"""
       http().post("/chat/completions", chatBody(LLAMA)).body shouldBe expected
       http().post("/v1/chat/completions", chatBody(LLAMA)).body shouldBe
         expected.replace("chatcmpl-fake-1", "chatcmpl-fake-2")
@@ -40,9 +45,9 @@ class HiveOpsSpec :
       http().get("/v1/models").body shouldBe body
     }
 
-    test("a missing, unknown or expired key gets the guide's 401 body, byte for byte") {
+    test("a missing, unknown or expired key gets the guide's 401, with OpenAI's param key") {
       val expected =
-        """{"error":{"message":"Invalid API key provided","type":"invalid_request_error","code":"invalid_api_key"}}"""
+        """{"error":{"message":"Invalid API key provided","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}"""
       listOf(null, "sk-fake-who", "sk-fake-hive-old").forEach { key ->
         val reply = http(key).post("/chat/completions", chatBody(LLAMA))
         reply.status shouldBe 401
@@ -61,40 +66,47 @@ class HiveOpsSpec :
       reply.status shouldBe 403
       reply.body shouldBe
         """{"error":{"message":"Insufficient account balance. Please add funds to continue.",""" +
-          """"type":"insufficient_quota","code":"insufficient_balance"}}"""
+          """"type":"insufficient_quota","param":null,"code":"insufficient_balance"}}"""
     }
 
-    test("an OpenAI model name is a 400 Invalid model with our type and code") {
+    test("an OpenAI model name is a 400 Invalid model with our type, param and code") {
       val reply = http().post("/chat/completions", chatBody("gpt-3.5-turbo"))
       reply.status shouldBe 400
       reply.body shouldBe
-        """{"error":{"message":"Invalid model 'gpt-3.5-turbo' specified","type":"invalid_request_error","code":"model_not_found"}}"""
+        """{"error":{"message":"Invalid model 'gpt-3.5-turbo' specified","type":"invalid_request_error","param":"model","code":"model_not_found"}}"""
     }
 
-    test("malformed JSON and missing fields are 400 invalid_request_error") {
-      http().post("/chat/completions", "{nope").body shouldContain "\"code\":\"invalid_json\""
+    test("malformed JSON and missing fields are OpenAI's 400 invalid_request_error") {
+      http().post("/chat/completions", "{nope").body shouldBe
+        """{"error":{"message":"We could not parse the JSON body of your request. (HINT: This likely""" +
+          """ means you aren't using your HTTP library correctly. The OpenAI API expects a JSON""" +
+          """ payload, but what was sent was not valid JSON. If you have trouble figuring out how to""" +
+          """ fix this, please contact us through our help center at help.openai.com.)",""" +
+          """"type":"invalid_request_error","param":null,"code":null}}"""
       http().post("/chat/completions", """{"model":"$LLAMA"}""").body shouldBe
-        """{"error":{"message":"Missing required parameter: 'messages'","type":"invalid_request_error","code":"missing_required_parameter"}}"""
+        """{"error":{"message":"Missing required parameter: 'messages'.","type":"invalid_request_error",""" +
+          """"param":"messages","code":"missing_required_parameter"}}"""
     }
 
-    test("every response for a key carries the five X-RateLimit headers") {
+    test("every response for a key carries the six X-RateLimit headers") {
       val reply = http().post("/chat/completions", chatBody(LLAMA))
       reply.header("X-RateLimit-Limit-Requests") shouldBe "60"
       reply.header("X-RateLimit-Remaining-Requests") shouldBe "59"
       reply.header("X-RateLimit-Reset-Requests") shouldBe "2026-03-20T12:30:00Z"
       reply.header("X-RateLimit-Limit-Tokens") shouldBe "150000"
-      reply.header("X-RateLimit-Remaining-Tokens") shouldBe "149993"
+      reply.header("X-RateLimit-Remaining-Tokens") shouldBe "149985"
+      reply.header("X-RateLimit-Reset-Tokens") shouldBe "2026-03-20T12:30:00Z"
       http()
         .post("/chat/completions", chatBody("nope"))
         .header("X-RateLimit-Remaining-Requests") shouldBe "58"
     }
 
     test("the 61st request in a minute is a 429 with the guide's body, the next minute is fresh") {
-      repeat(60) { http().get("/models").status shouldBe 200 }
+      repeat(60) { http().post("/chat/completions", chatBody(LLAMA)).status shouldBe 200 }
       val limited = http().post("/chat/completions", chatBody(LLAMA))
       limited.status shouldBe 429
       limited.body shouldBe
-        """{"error":{"message":"Rate limit exceeded. Please try again later.","type":"rate_limit_error","code":"rate_limit_exceeded"}}"""
+        """{"error":{"message":"Rate limit exceeded. Please try again later.","type":"rate_limit_error","param":null,"code":"rate_limit_exceeded"}}"""
       limited.header("X-RateLimit-Remaining-Requests") shouldBe "0"
       fake.gateway.fakeClock().advance(Duration.ofSeconds(45))
       val fresh = http().post("/chat/completions", chatBody(LLAMA))
@@ -105,14 +117,14 @@ class HiveOpsSpec :
 
     test("tokens per window are limited too, and the window length is configurable") {
       FakeGateway.builder()
-        .hiveOpsLimits(100, 10)
+        .hiveOpsLimits(100, 20)
         .hiveOpsRateWindow(Duration.ofSeconds(2))
         .start()
         .use { gw ->
           val client = Http(gw.url(), HIVE)
           client
             .post("/chat/completions", chatBody(LLAMA))
-            .header("X-RateLimit-Remaining-Tokens") shouldBe "3"
+            .header("X-RateLimit-Remaining-Tokens") shouldBe "5" // one call is 15 tokens
           client.post("/chat/completions", chatBody(LLAMA)).status shouldBe 200
           val limited = client.post("/chat/completions", chatBody(LLAMA))
           limited.status shouldBe 429
@@ -124,8 +136,8 @@ class HiveOpsSpec :
 
     test("each call is charged from the price table, exactly") {
       http().post("/chat/completions", chatBody(LLAMA))
-      // 2 prompt tokens at $0.01/1M + 5 completion tokens at $0.02/1M
-      fake.gateway.state().hiveOpsKey(HIVE).balanceUsd() shouldBe BigDecimal("9.99999988")
+      // 9 prompt tokens at $0.01/1M + 6 completion tokens at $0.02/1M
+      fake.gateway.state().hiveOpsKey(HIVE).balanceUsd() shouldBe BigDecimal("9.99999979")
       HiveOpsPrices.cost("llama-3-70b-instruct", 1_000_000, 0) shouldBe BigDecimal("1")
     }
 
@@ -146,7 +158,10 @@ class HiveOpsSpec :
           )
           .body
       body shouldEndWith
-        """"choices":[],"usage":{"prompt_tokens":2,"completion_tokens":5,"total_tokens":7}}""" +
+        """"choices":[],"usage":{"prompt_tokens":9,"completion_tokens":6,"total_tokens":15,""" +
+          """"prompt_tokens_details":{"cached_tokens":0,"audio_tokens":0},""" +
+          """"completion_tokens_details":{"reasoning_tokens":0,"audio_tokens":0,""" +
+          """"accepted_prediction_tokens":0,"rejected_prediction_tokens":0}}}""" +
           "\n\ndata: [DONE]\n\n"
     }
   })

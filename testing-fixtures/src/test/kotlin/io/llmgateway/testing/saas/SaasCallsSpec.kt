@@ -27,12 +27,14 @@ class SaasCallsSpec :
       val reply = http().post("/api/jobs/$id/llm-call", chatBody("chat-fast"))
       reply.body shouldBe
         """{"call_id":"00000000-0002-4000-8000-000000000002","response":{"content":"Fake reply to: hello there",""" +
-          """"finish_reason":"stop"},"metadata":{"tokens_used":7,"latency_ms":250,"model":"chat-fast"}}"""
+          """"finish_reason":"stop"},"metadata":{"tokens_used":15,"latency_ms":250,"model":"chat-fast"}}"""
       val job = fake.gateway.state().job(id)
       job.status() shouldBe "IN_PROGRESS"
       job.modelGroupsUsed() shouldBe listOf("chat-fast")
-      job.calls().single().promptTokens() shouldBe 2
-      job.calls().single().costUsd() shouldBe BigDecimal("0.00000330")
+      // 9 prompt tokens (3 + 3 + 1 for the user message, 2 of text) at $0.15/1M, 6 completion
+      // tokens ("Fake", " reply", " to", ":", " hello", " there") at $0.60/1M
+      job.calls().single().promptTokens() shouldBe 9
+      job.calls().single().costUsd() shouldBe BigDecimal("0.00000495")
     }
 
     test("max_tokens truncates the reply with the provider's finish reason") {
@@ -123,8 +125,8 @@ class SaasCallsSpec :
       val reply = http().post("/api/jobs/create-and-call", singleCall("chat-fast"))
       reply.body shouldBe
         """{"job_id":"00000000-0001-4000-8000-000000000001","status":"COMPLETED","response":{"content":"Fake reply to: hello there",""" +
-          """"finish_reason":"stop"},"metadata":{"tokens_used":7,"latency_ms":250,"model":"chat-fast"},""" +
-          """"costs":{"total_calls":1,"successful_calls":1,"failed_calls":0,"total_tokens":7,"total_cost_usd":0.0,""" +
+          """"finish_reason":"stop"},"metadata":{"tokens_used":15,"latency_ms":250,"model":"chat-fast"},""" +
+          """"costs":{"total_calls":1,"successful_calls":1,"failed_calls":0,"total_tokens":15,"total_cost_usd":0.0,""" +
           """"avg_latency_ms":250,"credit_applied":true,"credits_remaining":999},"completed_at":"2026-03-20T12:29:15.123456"}"""
       val job = fake.gateway.state().jobs().single()
       job.calls().single().clientCostUsd() shouldBe null
@@ -149,7 +151,8 @@ class SaasCallsSpec :
       val id = newJob("sk-fake-globex", "globex")
       http("sk-fake-globex").post("/api/jobs/$id/llm-call", chatBody("chat-fast", words))
       val done = http("sk-fake-globex").post("/api/jobs/$id/complete", """{"status":"completed"}""")
-      done.body shouldContain """"total_tokens":199,"total_cost_usd":0.3,"""
+      // 105 prompt tokens at $1000/1M and 102 completion tokens at $2000/1M: $0.309, 3 credits
+      done.body shouldContain """"total_tokens":207,"total_cost_usd":0.309,"""
       fake.gateway.state().team("globex").creditsUsed() shouldBe 3
     }
 
@@ -158,9 +161,9 @@ class SaasCallsSpec :
       val id = newJob("sk-fake-initech", "initech")
       http("sk-fake-initech").post("/api/jobs/$id/llm-call", chatBody("chat-fast", words))
       http("sk-fake-initech").post("/api/jobs/$id/complete", """{"status":"completed"}""")
-      fake.gateway.state().team("initech").creditsUsed() shouldBe 19
+      fake.gateway.state().team("initech").creditsUsed() shouldBe 20 // 207 tokens // 10
       fake.gateway.state().transactions().single().reason() shouldBe
-        "Job demo completed (consumption_tokens mode: 19 credits)"
+        "Job demo completed (consumption_tokens mode: 20 credits)"
     }
 
     context("documented mode") {
@@ -183,7 +186,7 @@ class SaasCallsSpec :
         val http = Http(docs.gateway.url(), ACME)
         val id = http.post("/api/jobs/create", createJobBody()).field("job_id")
         http.post("/api/jobs/$id/llm-call", chatBody("chat-fast")).body shouldContain
-          """"metadata":{"tokens_used":7,"latency_ms":250,"model_group":"chat-fast"}"""
+          """"metadata":{"tokens_used":15,"latency_ms":250,"model_group":"chat-fast"}"""
         http.post("/api/jobs/create-and-call", singleCall("chat-fast")).body shouldContain
           """"status":"completed""""
       }

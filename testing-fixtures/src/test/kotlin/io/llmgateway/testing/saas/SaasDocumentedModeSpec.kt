@@ -36,7 +36,7 @@ class SaasDocumentedModeSpec :
       val id = http().post("/api/jobs/create", createJobBody()).field("job_id")
       http().post("/api/jobs/$id/llm-call", chatBody("chat-fast"))
       http().post("/api/jobs/$id/complete", """{"status":"completed"}""").body shouldContain
-        """"total_tokens":7,"total_cost_usd":3e-06,"avg_latency_ms":250,"credit_applied":true,"credits_remaining":999}"""
+        """"total_tokens":15,"total_cost_usd":5e-06,"avg_latency_ms":250,"credit_applied":true,"credits_remaining":999}"""
     }
 
     test("a job with a failed call is not charged, as the docs' credit rule says") {
@@ -57,7 +57,7 @@ class SaasDocumentedModeSpec :
     test("/costs lists calls with the docs' timestamps") {
       val id = completedJob()
       http().get("/api/jobs/$id/costs").body shouldContain
-        """"status":"completed","costs":{"total_cost_usd":3.3e-06,"""
+        """"status":"completed","costs":{"total_cost_usd":4.95e-06,"""
     }
 
     test("credits balance, transactions and check answer in the docs' format") {
@@ -91,7 +91,9 @@ class SaasDocumentedModeSpec :
       val id = http().post("/api/jobs/create", createJobBody()).field("job_id")
       val body = http().post("/api/jobs/$id/llm-call-stream", chatBody("chat-gemini")).body
       body shouldContain "\"object\":\"chat.completion.chunk\""
-      body shouldEndWith "\"total_tokens\":7}}\n\ndata: [DONE]\n\n"
-      fake.gateway.state().job(id).calls().single().totalTokens() shouldBe 7
+      body shouldContain
+        "\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":6,\"total_tokens\":15,"
+      body shouldEndWith "\"rejected_prediction_tokens\":0}}}\n\ndata: [DONE]\n\n"
+      fake.gateway.state().job(id).calls().single().totalTokens() shouldBe 15
     }
   })

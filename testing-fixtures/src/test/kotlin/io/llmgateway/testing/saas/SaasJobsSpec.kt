@@ -102,9 +102,9 @@ class SaasJobsSpec :
       val body = http().post("/api/jobs/$id/complete", """{"status":"completed"}""").body
       body shouldBe
         """{"job_id":"$id","status":"COMPLETED","completed_at":"2026-03-20T12:29:15.123456",""" +
-          """"costs":{"total_calls":2,"successful_calls":1,"failed_calls":1,"total_tokens":7,""" +
-          """"total_cost_usd":3e-06,"avg_latency_ms":250,"credit_applied":true,"credits_remaining":999},""" +
-          """"calls":[{"call_id":"00000000-0002-4000-8000-000000000002","purpose":"parse","model_group":"chat-fast","tokens":7,"latency_ms":250,"error":null},""" +
+          """"costs":{"total_calls":2,"successful_calls":1,"failed_calls":1,"total_tokens":15,""" +
+          """"total_cost_usd":5e-06,"avg_latency_ms":250,"credit_applied":true,"credits_remaining":999},""" +
+          """"calls":[{"call_id":"00000000-0002-4000-8000-000000000002","purpose":"parse","model_group":"chat-fast","tokens":15,"latency_ms":250,"error":null},""" +
           """{"call_id":"00000000-0002-4000-8000-000000000003","purpose":null,"model_group":"chat-broken","tokens":0,"latency_ms":null,""" +
           """"error":"500: No provider credentials configured for openai. Please add credentials in the admin dashboard."}]}"""
     }
@@ -144,9 +144,9 @@ class SaasJobsSpec :
       val id = newJob()
       http().post("/api/jobs/$id/llm-call", chatBody("chat-fast"))
       http().get("/api/jobs/$id/costs").body shouldBe
-        """{"job_id":"$id","team_id":"acme","job_type":"demo","status":"IN_PROGRESS","costs":{"total_cost_usd":3.3e-06,""" +
+        """{"job_id":"$id","team_id":"acme","job_type":"demo","status":"IN_PROGRESS","costs":{"total_cost_usd":4.95e-06,""" +
           """"breakdown":[{"call_id":"00000000-0002-4000-8000-000000000002","model":"gpt-4o-mini","purpose":null,""" +
-          """"prompt_tokens":2,"completion_tokens":5,"cost_usd":3.3e-06,"created_at":"2026-03-20T12:29:15.123456"}]}}"""
+          """"prompt_tokens":9,"completion_tokens":6,"cost_usd":4.95e-06,"created_at":"2026-03-20T12:29:15.123456"}]}}"""
     }
 
     test("list jobs is newest first, filters on UPPERCASE status, and 500s on lowercase") {

@@ -36,9 +36,9 @@ class SaasStreamsSpec :
       reply.body shouldStartWith ": keepalive\n\ndata: {\"id\":\"chatcmpl-fake-"
       reply.body shouldEndWith "data: [DONE]\n\n"
       val chunks = dataLines(reply.body)
-      chunks.size shouldBe 7 // role, 4 words, finish, [DONE]
+      chunks.size shouldBe 8 // role, 5 tokens ("Fake", " reply", " to", ":", " hi"), finish, [DONE]
       chunks[1] shouldContain """"delta":{"content":"Fake"}"""
-      chunks[5] shouldContain """"finish_reason":"stop""""
+      chunks[6] shouldContain """"finish_reason":"stop""""
       chunks.none { it.contains("\"usage\"") } shouldBe true
     }
 
@@ -59,6 +59,7 @@ class SaasStreamsSpec :
           "message_start",
           "content_block_start",
           "ping",
+          "content_block_delta", // one per token: "Fake", " reply", " to", ":", " hi"
           "content_block_delta",
           "content_block_delta",
           "content_block_delta",
@@ -139,7 +140,7 @@ class SaasStreamsSpec :
         body shouldStartWith "data: {\"id\":\"chatcmpl-fake-"
         val chunks = dataLines(body)
         chunks[chunks.size - 2] shouldContain
-          """"usage":{"prompt_tokens":1,"completion_tokens":4,"total_tokens":5}"""
+          """"usage":{"prompt_tokens":8,"completion_tokens":5,"total_tokens":13,"""
         chunks.last() shouldBe "[DONE]"
       }
 

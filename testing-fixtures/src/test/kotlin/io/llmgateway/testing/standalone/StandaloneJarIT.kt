@@ -98,6 +98,50 @@ class StandaloneJarIT :
       }
     }
 
+    test("rate limits, the OpenAI form and latency come from the command line") {
+      Server(
+          "--hiveops-mode",
+          "openai",
+          "--hiveops-requests",
+          "1",
+          "--hiveops-window-seconds",
+          "3600",
+          "--latency-first-byte-ms",
+          "200",
+        )
+        .use { server ->
+          server.output.toString() shouldContain "HiveOps mode: OPENAI"
+          val hive = Http(server.url, HIVE)
+          val start = System.nanoTime()
+          val first = hive.post("/chat/completions", chatBody("llama3:8b-instruct-q8_0"))
+          ((System.nanoTime() - start) / 1_000_000 >= 200) shouldBe true
+          first.header("X-RateLimit-Reset-Requests")!! shouldEndWith "s" // a duration, not ISO
+          hive.post("/chat/completions", chatBody("llama3:8b-instruct-q8_0")).status shouldBe 429
+        }
+    }
+
+    test("--help lists every flag and exits 0") {
+      val java = File(System.getProperty("java.home"), "bin/java").path
+      val process =
+        ProcessBuilder(java, "-jar", standaloneJar().path, "--help")
+          .redirectErrorStream(true)
+          .start()
+      val text = process.inputStream.bufferedReader().readText()
+      process.waitFor(30, TimeUnit.SECONDS) shouldBe true
+      process.exitValue() shouldBe 0
+      for (flag in
+        listOf(
+          "--hiveops-mode",
+          "--hiveops-requests",
+          "--hiveops-tokens",
+          "--saas-window-seconds",
+          "--latency-token-ms",
+          "--latency-seed",
+        )) {
+        text shouldContain flag
+      }
+    }
+
     test("a missing --port exits with status 2 and the usage") {
       val java = File(System.getProperty("java.home"), "bin/java").path
       val process =
