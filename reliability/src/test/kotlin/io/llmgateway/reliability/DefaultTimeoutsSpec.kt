@@ -63,12 +63,15 @@ class DefaultTimeoutsSpec :
             },
             CompletableFuture.supplyAsync { hive.chat(chat).text() },
             CompletableFuture.supplyAsync { hive.stream(chat) {}.text() },
+            CompletableFuture.supplyAsync {
+              hive.openAi().chat().completions().create(chat).choices()[0].message().content().get()
+            },
           )
         answers.forEach { it.get().shouldNotBeEmpty() }
         gateway.requestsTo("POST", "/llm-call") shouldBe 1
         gateway.requestsTo("POST", "/llm-call-stream") shouldBe 1
         gateway.requestsTo("POST", "/create-and-call") shouldBe 1
-        gateway.requestsTo("POST", "/chat/completions") shouldBe 2
+        gateway.requestsTo("POST", "/chat/completions") shouldBe 3
       }
     }
   })
