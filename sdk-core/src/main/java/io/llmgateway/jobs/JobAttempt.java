@@ -1,5 +1,7 @@
 package io.llmgateway.jobs;
 
+import io.llmgateway.cost.Cost;
+import io.llmgateway.cost.TokenUsage;
 import io.llmgateway.internal.call.AttemptIo;
 import io.llmgateway.internal.call.AttemptSpec;
 import io.llmgateway.pipeline.AttemptContext;
@@ -27,6 +29,16 @@ final class JobAttempt<T> implements AttemptSpec<T> {
     this.tokensUsed = tokensUsed;
   }
 
+  private static String modelOf(Object answer) {
+    String model = null;
+    if (answer instanceof LlmCallResult) {
+      model = ((LlmCallResult) answer).model();
+    } else if (answer instanceof SingleCallResult) {
+      model = ((SingleCallResult) answer).model();
+    }
+    return model == null ? "" : model;
+  }
+
   @Override
   public Request request(AttemptContext ctx) {
     return request.apply(ctx.requestId());
@@ -37,7 +49,10 @@ final class JobAttempt<T> implements AttemptSpec<T> {
     T value = JobsTransport.read(response, io.body(), reader);
     if (tokensUsed != null) {
       // The throttle reserved an estimate from the request size; correct it with what was used.
-      io.context().recordUsage(tokensUsed.applyAsLong(value));
+      long tokens = tokensUsed.applyAsLong(value);
+      io.context().recordUsage(tokens);
+      // The SaaS server reports a total only, and prices by alias server-side: cost unknown here.
+      io.context().reportUsage(modelOf(value), new TokenUsage(0, 0, tokens), Cost.UNKNOWN);
     }
     return value;
   }

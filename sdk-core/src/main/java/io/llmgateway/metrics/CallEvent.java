@@ -18,7 +18,9 @@ public abstract sealed class CallEvent
         RetryScheduled,
         Throttled,
         CircuitStateChanged,
-        CallFinished {
+        CallFinished,
+        UsageReported,
+        StreamEnded {
   private final Provider provider;
   private final Endpoint endpoint;
   private final Instant time;

@@ -1,6 +1,11 @@
 package io.llmgateway.pipeline;
 
+import io.llmgateway.cost.Cost;
+import io.llmgateway.cost.TokenUsage;
 import io.llmgateway.error.Provider;
+import io.llmgateway.metrics.CallListener;
+import io.llmgateway.metrics.StreamEnded;
+import io.llmgateway.metrics.UsageReported;
 import io.llmgateway.ratelimit.RateLimitSnapshot;
 import io.llmgateway.ratelimit.RateLimiter;
 import io.llmgateway.ratelimit.Reservation;
@@ -8,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one attempt needs: its number, the call's request id, its timeout (the endpoint's, cut to
@@ -22,6 +28,7 @@ public final class AttemptContext {
   private final RateLimiter limiter;
   private final Reservation reservation;
   private final Clock clock;
+  private final CallListener listener;
   private final AtomicBoolean usageRecorded = new AtomicBoolean();
 
   /**
@@ -35,7 +42,9 @@ public final class AttemptContext {
       Duration remaining,
       RateLimiter limiter,
       Reservation reservation,
-      Clock clock) {
+      Clock clock,
+      CallListener listener) {
+    this.listener = listener;
     this.call = call;
     this.attempt = attempt;
     this.timeout = timeout;
@@ -94,6 +103,33 @@ public final class AttemptContext {
     if (usageRecorded.compareAndSet(false, true)) {
       limiter.recordUsage(reservation, actualTokens, clock.instant());
     }
+  }
+
+  /** Tells the listeners what the answer used ({@link UsageReported}). */
+  public void reportUsage(String model, @Nullable TokenUsage usage, Cost cost) {
+    listener.onEvent(
+        new UsageReported(
+            call.provider(),
+            call.endpoint(),
+            clock.instant(),
+            call.requestId(),
+            model,
+            usage,
+            cost));
+  }
+
+  /** Tells the listeners that this attempt's stream ended ({@link StreamEnded}). */
+  public void streamEnded(int chunks, @Nullable Throwable error) {
+    Instant now = clock.instant();
+    listener.onEvent(
+        new StreamEnded(
+            call.provider(),
+            call.endpoint(),
+            now,
+            call.requestId(),
+            chunks,
+            Duration.between(call.startedAt(), now),
+            error == null ? null : error.getClass().getSimpleName()));
   }
 
   @Override

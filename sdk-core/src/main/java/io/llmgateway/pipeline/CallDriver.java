@@ -111,7 +111,8 @@ public final class CallDriver {
     Duration timeout =
         remaining.compareTo(call.attemptTimeout()) < 0 ? remaining : call.attemptTimeout();
     AttemptContext ctx =
-        new AttemptContext(call, attempts, timeout, remaining, x.rateLimiter, reservation, x.clock);
+        new AttemptContext(
+            call, attempts, timeout, remaining, x.rateLimiter, reservation, x.clock, x.listener);
     attemptStart = now;
     x.listener.onEvent(
         new AttemptStarted(x.provider, call.endpoint(), now, call.requestId(), attempts, timeout));

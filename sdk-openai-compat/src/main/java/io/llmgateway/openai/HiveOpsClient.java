@@ -110,9 +110,8 @@ public final class HiveOpsClient implements AutoCloseable {
             b.maxResponseBytes,
             b.maxStreamEventBytes,
             b.streamIdleTimeout);
-    this.calls =
-        new HiveOpsCalls(
-            runtime, new HiveOpsRequests(baseUrl, key, bodies), new Pricing(b.prices), b);
+    Pricing pricing = new Pricing(b.prices);
+    this.calls = new HiveOpsCalls(runtime, new HiveOpsRequests(baseUrl, key, bodies), pricing, b);
     // The drop-in client shares the pool and dispatcher; its requests get the facade's rules and
     // go through the same pipeline (the OpenAI SDK's own retries are off).
     OkHttpClient dropInHttp =
@@ -125,7 +124,8 @@ public final class HiveOpsClient implements AutoCloseable {
                     dropIns,
                     b.streamIdleTimeout,
                     b.maxResponseBytes,
-                    b.maxStreamEventBytes))
+                    b.maxStreamEventBytes,
+                    pricing::costOf))
             .build();
     String dropInKey = key;
     this.dropIn =

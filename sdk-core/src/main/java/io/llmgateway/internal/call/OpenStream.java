@@ -28,6 +28,8 @@ final class OpenStream implements ChunkStream {
   private @Nullable StreamResult result;
   private boolean iterated;
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicBoolean told =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   OpenStream(
       AttemptIo.OpenExchange exchange,
@@ -92,10 +94,12 @@ final class OpenStream implements ChunkStream {
     try {
       chunk = reader.next();
     } catch (RuntimeException e) {
+      ended(e);
       close();
       UnaryOperator<RuntimeException> mapping = hooks.afterFailure();
       throw mapping == null ? e : mapping.apply(e); // an error event may say the balance is empty
     } catch (Error e) {
+      ended(e);
       close();
       throw e;
     }
@@ -107,12 +111,22 @@ final class OpenStream implements ChunkStream {
 
   private void finish() {
     if (result == null) {
-      result = spec.result(reader.accumulator(), ctx, rateLimit);
-      if (result.usage() != null) {
-        ctx.recordUsage(result.usage().totalTokens()); // corrects the throttle's estimate
+      StreamResult r = spec.result(reader.accumulator(), ctx, rateLimit);
+      result = r;
+      if (r.usage() != null) {
+        ctx.recordUsage(r.usage().totalTokens()); // corrects the throttle's estimate
       }
+      ctx.reportUsage(r.model(), r.usage(), r.cost());
+      ended(null);
     }
     close();
+  }
+
+  /** Tells the listeners once how the stream ended. */
+  private void ended(@Nullable Throwable error) {
+    if (told.compareAndSet(false, true)) {
+      ctx.streamEnded(reader.accumulator().chunks(), error);
+    }
   }
 
   /** Pushes every chunk to {@code listener} on this thread, then the end. */
@@ -163,6 +177,9 @@ final class OpenStream implements ChunkStream {
   public void close() {
     if (!closed) {
       closed = true;
+      if (result == null) {
+        ended(new java.util.concurrent.CancellationException("closed before its end"));
+      }
       exchange.cancel();
       exchange.close();
     }

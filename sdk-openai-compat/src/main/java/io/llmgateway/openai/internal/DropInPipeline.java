@@ -1,5 +1,9 @@
 package io.llmgateway.openai.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.llmgateway.cost.Cost;
+import io.llmgateway.cost.TokenUsage;
 import io.llmgateway.error.ErrorClassifier;
 import io.llmgateway.error.ErrorDetails;
 import io.llmgateway.error.LlmGatewayException;
@@ -18,6 +22,7 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -26,7 +31,6 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
-import okio.ForwardingSource;
 import okio.Okio;
 import org.jspecify.annotations.Nullable;
 
@@ -38,10 +42,12 @@ import org.jspecify.annotations.Nullable;
  * here: retried as the policy says, or handed to the SDK (its body bounded and redacted, so no key
  * a server echoes reaches the SDK's exception) with the typed error kept for {@code translate(e)}.
  * A stream is retried until its first chunk and read by the SDK's own SSE reading ({@link
- * DropInStream}); a success body is read no further than the size limit.
+ * DropInStream}); a success body is read whole (no further than the size limit) inside the attempt,
+ * so a body cut mid-way is retried too.
  */
 public final class DropInPipeline implements Interceptor {
-  private static final MediaType JSON = MediaType.get("application/json");
+  private static final MediaType JSON_TYPE = MediaType.get("application/json");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ResilientExecutor executor;
   private final ErrorClassifier classifier;
@@ -49,6 +55,7 @@ public final class DropInPipeline implements Interceptor {
   private final Duration idleTimeout;
   private final long maxResponseBytes;
   private final int maxEventBytes;
+  private final BiFunction<String, @Nullable TokenUsage, Cost> pricer;
 
   public DropInPipeline(
       ResilientExecutor executor,
@@ -56,7 +63,9 @@ public final class DropInPipeline implements Interceptor {
       DropInErrors errors,
       Duration idleTimeout,
       long maxResponseBytes,
-      int maxEventBytes) {
+      int maxEventBytes,
+      BiFunction<String, @Nullable TokenUsage, Cost> pricer) {
+    this.pricer = pricer;
     this.executor = executor;
     this.classifier = classifier;
     this.errors = errors;
@@ -118,8 +127,17 @@ public final class DropInPipeline implements Interceptor {
         ctx.observe(snapshot);
       }
       if (!stream) {
-        driver.succeeded(response);
-        return bounded(response);
+        Response read;
+        try {
+          read = readWhole(response, ctx, DropInRequest.model(request));
+        } catch (TypedIOException e) {
+          throw driver.aborted(e); // over the size limit: not the gateway's failure to retry
+        } catch (IOException e) {
+          pause(failed(driver, classifier.classify(provider, e), null), driver);
+          continue; // a body cut mid-way: a transport failure, retried as the policy says
+        }
+        driver.succeeded(read);
+        return read;
       }
       String tag = errors.reserve();
       ResponseBody streamBody = response.body();
@@ -133,7 +151,9 @@ public final class DropInPipeline implements Interceptor {
               tag,
               chain.call(),
               idleTimeout,
-              ctx.timeout());
+              ctx,
+              DropInRequest.model(request),
+              pricer);
       try {
         source.readFirstChunk();
       } catch (TypedIOException e) {
@@ -201,51 +221,77 @@ public final class DropInPipeline implements Interceptor {
 
   /** The error response the SDK reads: bounded, redacted, tagged with its typed error. */
   private Response errorResponse(Response response, LlmGatewayException error) {
-    MediaType type = response.body() == null ? JSON : response.body().contentType();
+    MediaType type = response.body() == null ? JSON_TYPE : response.body().contentType();
     return response
         .newBuilder()
         .header(DropInErrors.HEADER, errors.keep(error))
-        .body(ResponseBody.create(error.rawBody(), type != null ? type : JSON))
+        .body(ResponseBody.create(error.rawBody(), type != null ? type : JSON_TYPE))
         .build();
   }
 
-  /** A success body read no further than the size limit. */
-  private Response bounded(Response response) {
+  /**
+   * A success body read whole inside the attempt (a cut body is then retried like any transport
+   * failure), no further than the size limit, its usage told to the listeners; the SDK reads it
+   * from memory.
+   */
+  private Response readWhole(Response response, AttemptContext ctx, String model)
+      throws IOException {
     ResponseBody body = response.body();
     if (body == null) {
       return response;
     }
-    Provider provider = executor.provider();
-    int status = response.code();
-    BufferedSource limited =
-        Okio.buffer(
-            new ForwardingSource(body.source()) {
-              private long read;
-
-              @Override
-              public long read(Buffer sink, long byteCount) throws IOException {
-                long n = super.read(sink, byteCount);
-                read += Math.max(0, n);
-                if (read > maxResponseBytes) {
-                  throw new TypedIOException(
-                      new UnexpectedResponseException(
-                          "HTTP "
-                              + status
-                              + " answer is larger than the "
-                              + maxResponseBytes
-                              + "-byte limit (maxResponseSize); not read ["
-                              + provider.id()
-                              + "]",
-                          ErrorDetails.builder(provider).status(status).build(),
-                          null));
-                }
-                return n;
-              }
-            });
+    Buffer bytes = new Buffer();
+    try (body) {
+      BufferedSource source = body.source();
+      if (source.request(maxResponseBytes + 1)) {
+        throw new TypedIOException(tooLarge(response.code()));
+      }
+      source.readAll(bytes);
+    }
+    reportUsage(bytes, ctx, model);
     return response
         .newBuilder()
-        .body(ResponseBody.create(limited, body.contentType(), body.contentLength()))
+        .body(ResponseBody.create(bytes, body.contentType(), bytes.size()))
         .build();
+  }
+
+  private UnexpectedResponseException tooLarge(int status) {
+    Provider provider = executor.provider();
+    return new UnexpectedResponseException(
+        "HTTP "
+            + status
+            + " answer is larger than the "
+            + maxResponseBytes
+            + "-byte limit (maxResponseSize); not read ["
+            + provider.id()
+            + "]",
+        ErrorDetails.builder(provider).status(status).build(),
+        null);
+  }
+
+  /** The usage a chat answer reports, for the throttle and the listeners (best effort). */
+  private void reportUsage(Buffer bytes, AttemptContext ctx, String model) {
+    if (!ctx.endpoint().equals(Endpoint.CHAT_COMPLETIONS)) {
+      return;
+    }
+    try {
+      JsonNode root = JSON.readTree(bytes.peek().inputStream());
+      JsonNode u = root.path("usage");
+      TokenUsage usage =
+          u.isObject()
+              ? new TokenUsage(
+                  u.path("prompt_tokens").asLong(),
+                  u.path("completion_tokens").asLong(),
+                  u.path("total_tokens").asLong())
+              : null;
+      String answered = root.path("model").asText(model);
+      if (usage != null) {
+        ctx.recordUsage(usage.totalTokens());
+      }
+      ctx.reportUsage(answered, usage, pricer.apply(answered, usage));
+    } catch (IOException | RuntimeException e) {
+      // Not JSON: the SDK reports that; usage is a best effort.
+    }
   }
 
   private static Endpoint endpointOf(Request request, boolean stream) {

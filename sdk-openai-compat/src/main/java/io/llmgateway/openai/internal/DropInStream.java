@@ -3,6 +3,8 @@ package io.llmgateway.openai.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.llmgateway.cost.Cost;
+import io.llmgateway.cost.TokenUsage;
 import io.llmgateway.error.CallTimeoutException;
 import io.llmgateway.error.ErrorClassifier;
 import io.llmgateway.error.ErrorDetails;
@@ -12,16 +14,19 @@ import io.llmgateway.error.StreamErrorEventException;
 import io.llmgateway.error.UnexpectedResponseException;
 import io.llmgateway.internal.CallDeadlines;
 import io.llmgateway.internal.call.SseReader;
+import io.llmgateway.pipeline.AttemptContext;
 import io.llmgateway.stream.StreamAccumulator;
 import io.llmgateway.stream.StreamChunk;
 import java.io.EOFException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.BiFunction;
 import okhttp3.Call;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.Source;
 import okio.Timeout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A drop-in stream as the OpenAI SDK reads it, read first by the SDK's own SSE reading: each event
@@ -44,7 +49,11 @@ final class DropInStream implements Source {
   private final String tag;
   private final CallDeadlines.Deadline idle;
   private final Duration idleTimeout;
+  private final AttemptContext ctx;
+  private final String model;
+  private final BiFunction<String, @Nullable TokenUsage, Cost> pricer;
   private boolean ended;
+  private boolean told;
 
   DropInStream(
       BufferedSource upstream,
@@ -55,7 +64,9 @@ final class DropInStream implements Source {
       String tag,
       Call call,
       Duration idleTimeout,
-      Duration firstChunkTimeout) {
+      AttemptContext ctx,
+      String model,
+      BiFunction<String, @Nullable TokenUsage, Cost> pricer) {
     this.upstream = upstream;
     this.events = new SseReader(upstream, maxEventBytes);
     this.acc = new StreamAccumulator(provider, classifier);
@@ -64,7 +75,10 @@ final class DropInStream implements Source {
     this.errors = errors;
     this.tag = tag;
     this.idleTimeout = idleTimeout;
-    this.idle = CallDeadlines.shared().start(call, firstChunkTimeout);
+    this.ctx = ctx;
+    this.model = model;
+    this.pricer = pricer;
+    this.idle = CallDeadlines.shared().start(call, ctx.timeout());
   }
 
   /**
@@ -117,6 +131,7 @@ final class DropInStream implements Source {
       if (!acc.isComplete() && acc.chunks() > 0) {
         throw typed(acc.interrupted("stream ended without [DONE] or a finish reason", null));
       }
+      completed();
       return false;
     }
     String passed = withoutNullError(data);
@@ -124,6 +139,9 @@ final class DropInStream implements Source {
       StreamChunk chunk = acc.accept(passed);
       if (chunk != null) {
         idle.rearm(idleTimeout, null);
+      }
+      if (acc.sawDone()) {
+        completed();
       }
     } catch (StreamErrorEventException e) {
       errors.keep(tag, e); // the OpenAI SDK throws its SseException; translate(e) finds this
@@ -153,7 +171,25 @@ final class DropInStream implements Source {
     ended = true;
     idle.close();
     errors.keep(tag, error);
+    tell(error);
     return new TypedIOException(error);
+  }
+
+  /** The stream completed: its usage and its end, told once. */
+  private void completed() {
+    if (!told && acc.chunks() > 0) {
+      TokenUsage usage = acc.usage();
+      ctx.recordUsage(usage == null ? 0 : usage.totalTokens());
+      ctx.reportUsage(model, usage, pricer.apply(model, usage));
+      tell(null);
+    }
+  }
+
+  private void tell(@Nullable Throwable error) {
+    if (!told) {
+      told = true;
+      ctx.streamEnded(acc.chunks(), error);
+    }
   }
 
   private CallTimeoutException idleTimeout() {
@@ -187,6 +223,11 @@ final class DropInStream implements Source {
 
   @Override
   public void close() throws IOException {
+    if (acc.isComplete()) {
+      completed(); // the OpenAI SDK stops reading at [DONE]
+    } else {
+      tell(new java.util.concurrent.CancellationException("closed before its end"));
+    }
     idle.close();
     upstream.close();
   }

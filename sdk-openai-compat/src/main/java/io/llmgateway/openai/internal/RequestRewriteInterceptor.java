@@ -49,8 +49,11 @@ public final class RequestRewriteInterceptor implements Interceptor {
       ObjectNode root = parse(body);
       if (root != null) {
         out = out != null ? out : request.newBuilder();
-        out.tag(DropInRequest.class, new DropInRequest(root.path("stream").asBoolean(false)));
-        if (rules.apply(root)) {
+        boolean changed = rules.apply(root);
+        out.tag(
+            DropInRequest.class,
+            new DropInRequest(root.path("stream").asBoolean(false), root.path("model").asText("")));
+        if (changed) {
           MediaType type = body.contentType();
           out.method(
               "POST",
