@@ -122,6 +122,9 @@ public final class CallDriver {
   public <T> T succeeded(T value) {
     Instant end = now();
     breaker().onSuccess(end);
+    if (attemptStart != null) {
+      x.rateLimiter.observeLatency(Duration.between(attemptStart, end)); // learns the edge margin
+    }
     attemptFinished(end, null, null);
     finish(null, end);
     return value;
@@ -135,7 +138,7 @@ public final class CallDriver {
     last = error;
     Instant end = now();
     breaker().onFailure(error, end);
-    x.rateLimiter.observe(error.rateLimit(), end);
+    x.rateLimiter.observe(error.rateLimit(), end, error.retryAfter()); // the server's wait wins
     attemptFinished(end, error.status(), error);
     RetryDecision d =
         policy.decide(attempts, error, waited, Duration.between(end, call.deadline()));
