@@ -47,8 +47,8 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
   // Per key changed locally while degraded: the last change, whose window and limits the merge
   // uses.
   private final ConcurrentMap<String, RateLimitChange> changedLocally = new ConcurrentHashMap<>();
-  // Runs the probes, one at a time; also looks every re-probe interval (real time) whether one is
-  // due, so that a fleet rejoins even while no call happens (all threads waiting for a window).
+  // Runs the probes, one at a time; also looks often (real time) whether one is due, so that a
+  // fleet rejoins even while no call happens (all threads waiting for a window).
   private final ScheduledExecutorService prober =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -67,7 +67,8 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
             config.reprobeInterval(),
             config.timeoutsBeforeFallback(),
             changedLocally::clear);
-    long every = Math.max(50, config.reprobeInterval().toMillis());
+    // A quarter of the interval, so that a due probe starts within that much of its time.
+    long every = Math.max(50, config.reprobeInterval().toMillis() / 4);
     prober.scheduleWithFixedDelay(this::probeIfDue, every, every, TimeUnit.MILLISECONDS);
   }
 

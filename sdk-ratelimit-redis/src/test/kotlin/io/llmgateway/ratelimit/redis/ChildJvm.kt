@@ -24,26 +24,32 @@ class ChildJvm(mainClass: String, args: List<String>, jvmOptions: List<String> =
       .start()
   private val input: BufferedWriter = process.outputStream.bufferedWriter()
 
-  init {
-    val reader = Thread {
-      process.inputStream.bufferedReader().useLines { seq -> seq.forEach { lines.put(it) } }
-    }
-    reader.isDaemon = true
-    reader.start()
+  private val reader = Thread {
+    process.inputStream.bufferedReader().useLines { seq -> seq.forEach { lines.put(it) } }
   }
+    .apply {
+      isDaemon = true
+      start()
+    }
 
-  /** The next stdout line that starts with [prefix] (others are skipped), within [seconds]. */
+  /**
+   * The next stdout line that starts with [prefix] (others are skipped), within [seconds]; fails at
+   * once when the child's stdout has ended without it.
+   */
   fun awaitLine(prefix: String, seconds: Long): String {
     val deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds)
     while (true) {
-      val left = deadline - System.nanoTime()
-      val line =
-        (if (left > 0) lines.poll(left, TimeUnit.NANOSECONDS) else null)
-          ?: throw AssertionError(
-            "no '$prefix' line from the child within $seconds s; alive=${process.isAlive}; " +
-              "stderr: ${errors.readText().takeLast(3000)}"
-          )
-      if (line.startsWith(prefix)) return line
+      val line = lines.poll(100, TimeUnit.MILLISECONDS)
+      if (line != null) {
+        if (line.startsWith(prefix)) return line
+        continue
+      }
+      if (!reader.isAlive || System.nanoTime() > deadline) {
+        throw AssertionError(
+          "no '$prefix' line from the child within $seconds s; alive=${process.isAlive}; " +
+            "stderr: ${errors.readText().takeLast(3000)}"
+        )
+      }
     }
   }
 

@@ -4,11 +4,14 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.metrics.AttemptFinished;
 import io.llmgateway.openai.HiveOpsClient;
+import io.llmgateway.ratelimit.RateLimitConfig;
+import io.llmgateway.ratelimit.RateLimiter;
 import io.llmgateway.ratelimit.redis.RedisRateLimitConfig;
 import io.llmgateway.ratelimit.redis.RedisRateLimitStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,10 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One app instance of the fleet test, in a JVM of its own, as a new user would write it: a {@link
- * RedisRateLimitStore} on the defaults and a {@link HiveOpsClient} that takes it in one line.
- * Arguments: Redis URL, gateway base URL, calls, threads. Prints {@code READY ...} once warm, waits
- * for {@code GO <epoch ms>} on stdin, makes its calls from then on, prints {@code DONE ...} with
- * its counts and exits.
+ * RedisRateLimitStore} on the defaults and a {@link HiveOpsClient} whose throttle keeps its window
+ * there. Arguments: Redis URL, gateway base URL, calls, threads, the gateway's window in ms. Prints
+ * {@code READY ...} once warm, waits for {@code GO <epoch ms>} on stdin, makes its calls from then
+ * on, prints {@code DONE ...} with its counts and exits.
  */
 public final class FleetApp {
   private FleetApp() {}
@@ -33,6 +36,12 @@ public final class FleetApp {
     String gatewayUrl = args[1];
     int calls = Integer.parseInt(args[2]);
     int threads = Integer.parseInt(args[3]);
+    // HiveOps' documented limits, in the gateway's window: the fake's is 2 s to keep the test short
+    // (with the 1-minute default, the window after each reset would be guessed a minute long).
+    RateLimitConfig limits =
+        RateLimitConfig.hiveOps().toBuilder()
+            .window(Duration.ofMillis(Long.parseLong(args[4])))
+            .build();
 
     long connectStart = System.nanoTime();
     RedisRateLimitStore store = RedisRateLimitStore.connect(config(redisUrl));
@@ -45,7 +54,7 @@ public final class FleetApp {
         HiveOpsClient.builder()
             .baseUrl(gatewayUrl)
             .apiKey(FleetGateway.SHARED_KEY)
-            .rateLimitStore(store, "hiveops:fleet-test")
+            .rateLimiter(RateLimiter.of(limits, store, "hiveops:fleet-test"))
             .listener(
                 event -> {
                   if (event instanceof AttemptFinished) {
@@ -75,6 +84,7 @@ public final class FleetApp {
 
     long commandsBefore = store.redisCommands();
     long fallbacksBefore = store.fallbacks();
+    long recoveriesBefore = store.recoveries();
     AtomicInteger left = new AtomicInteger(calls);
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
@@ -120,7 +130,7 @@ public final class FleetApp {
             + " fallbacks="
             + (store.fallbacks() - fallbacksBefore)
             + " recoveries="
-            + store.recoveries()
+            + (store.recoveries() - recoveriesBefore)
             + " timeouts="
             + store.redisTimeouts()
             + " failures="
@@ -164,7 +174,11 @@ public final class FleetApp {
         HiveOpsClient.builder()
             .baseUrl(gatewayUrl)
             .apiKey(FleetGateway.WARM_KEY)
-            .rateLimitStore(store, "hiveops:fleet-warmup:" + ProcessHandle.current().pid())
+            .rateLimiter(
+                RateLimiter.of(
+                    RateLimitConfig.hiveOps(),
+                    store,
+                    "hiveops:fleet-warmup:" + ProcessHandle.current().pid()))
             .build()) {
       for (int i = 0; i < 5; i++) {
         warm.chat(params());

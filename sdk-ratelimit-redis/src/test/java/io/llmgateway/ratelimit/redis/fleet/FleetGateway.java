@@ -2,11 +2,13 @@ package io.llmgateway.ratelimit.redis.fleet;
 
 import io.llmgateway.testing.FakeGateway;
 import io.llmgateway.testing.seed.Seed;
+import io.llmgateway.testing.state.ReceivedRequest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The fake gateway in a process of its own for the fleet test, on the real clock: HiveOps limits of
@@ -45,12 +47,14 @@ public final class FleetGateway {
       String line;
       while ((line = in.readLine()) != null) {
         if (line.equals("STATS")) {
-          long seen =
+          List<ReceivedRequest> shared =
               gateway.requests().stream()
                   .filter(r -> ("Bearer " + SHARED_KEY).equals(r.header("Authorization")))
-                  .count();
+                  .toList();
           long accepted = gateway.state().hiveOpsKey(SHARED_KEY).totalRequests();
-          System.out.println("STATS requests=" + seen + " accepted=" + accepted);
+          long last = shared.stream().mapToLong(r -> r.receivedAt().toEpochMilli()).max().orElse(0);
+          System.out.println(
+              "STATS requests=" + shared.size() + " accepted=" + accepted + " lastArrival=" + last);
           System.out.flush();
         }
       }
