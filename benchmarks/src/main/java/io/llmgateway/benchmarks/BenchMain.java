@@ -7,6 +7,7 @@ import io.llmgateway.benchmarks.harness.AllocationMeter;
 import io.llmgateway.benchmarks.hiveops.HiveOpsOverhead;
 import io.llmgateway.benchmarks.jobs.JobCallOverhead;
 import io.llmgateway.benchmarks.ratelimit.RateLimitAdherence;
+import io.llmgateway.benchmarks.ratelimit.SharedStoreRoundTrips;
 import io.llmgateway.benchmarks.report.MachineFacts;
 import io.llmgateway.benchmarks.report.ReportWriter;
 import io.llmgateway.benchmarks.report.Section;
@@ -24,16 +25,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs the benchmarks and writes the report. Usage: {@code BenchMain [--quick] [--only a,b,...]
  * [--out DIR] [--command TEXT]}. Sections: a classification, b job client call, c HiveOps call, d
- * streams, e rate-limit burst, f random 503s, g cold start.
+ * streams, e rate-limit burst, f random 503s, g cold start, h shared rate window (store
+ * operations per call).
  */
 public final class BenchMain {
-  static final List<String> SECTIONS = List.of("a", "b", "c", "d", "e", "f", "g");
+  static final List<String> SECTIONS = List.of("a", "b", "c", "d", "e", "f", "g", "h");
 
   static final String USAGE =
-      "usage: benchmarks/run [--quick] [--only a,b,c,d,e,f,g] [--out DIR]\n"
+      "usage: benchmarks/run [--quick] [--only a,b,c,d,e,f,g,h] [--out DIR]\n"
           + "  a error classification (JMH)   b job client call   c HiveOps call\n"
           + "  d 10,000-chunk streams         e rate-limit burst  f random 503s\n"
-          + "  g cold start to first answer\n"
+          + "  g cold start to first answer    h shared rate window: Redis round trips per call
+"
           + "  --quick  smoke sizes (numbers are noise)   --out  report directory";
 
   private BenchMain() {}
@@ -106,6 +109,7 @@ public final class BenchMain {
             case "e" -> RateLimitAdherence.run(sizes, log);
             case "f" -> RandomFaults.run(sizes, log);
             case "g" -> ColdStart.run(sizes, log);
+            case "h" -> SharedStoreRoundTrips.run(sizes, log);
             default -> throw new IllegalStateException(id);
           });
     }

@@ -27,10 +27,20 @@ public final class ErrorClassifier {
   private static final ErrorClassifier SYSTEM = new ErrorClassifier(Clock.systemUTC());
 
   private final Clock clock;
+  private final Duration resetHorizon;
 
   /** A classifier that resolves relative resets and HTTP dates against {@code clock}. */
   public ErrorClassifier(Clock clock) {
+    this(clock, ServerHints.DEFAULT_RESET_HORIZON);
+  }
+
+  /**
+   * A classifier on {@code clock} that takes a rate-limit reset as an error's {@link
+   * LlmGatewayException#retryAfter()} only when it is at most {@code resetHorizon} ahead.
+   */
+  public ErrorClassifier(Clock clock, Duration resetHorizon) {
     this.clock = clock;
+    this.resetHorizon = resetHorizon;
   }
 
   /** A classifier on the system clock. */
@@ -119,7 +129,7 @@ public final class ErrorClassifier {
         .param(body.param)
         .fieldErrors(body.fieldErrors)
         .requestId(safeRequestId(headers))
-        .retryAfter(safeRetryAfter(headers, rateLimit, now))
+        .retryAfter(safeRetryAfter(headers, rateLimit, now, resetHorizon))
         .rateLimit(rateLimit)
         .rawBody(body.text)
         .build();
@@ -135,9 +145,9 @@ public final class ErrorClassifier {
   }
 
   private static @Nullable Duration safeRetryAfter(
-      HeaderLookup headers, RateLimitSnapshot rateLimit, Instant now) {
+      HeaderLookup headers, RateLimitSnapshot rateLimit, Instant now, Duration resetHorizon) {
     try {
-      return ServerHints.retryAfter(headers, rateLimit, now);
+      return ServerHints.retryAfter(headers, rateLimit, now, resetHorizon);
     } catch (RuntimeException e) {
       return null;
     }

@@ -26,8 +26,12 @@ public final class DurationText {
       Pattern.compile(
           "(?:(\\d{1,9}(?:\\.\\d+)?)h)?(?:(\\d{1,9}(?:\\.\\d+)?)m(?!s))?"
               + "(?:(\\d{1,12}(?:\\.\\d+)?)s)?(?:(\\d{1,15}(?:\\.\\d+)?)ms)?");
-  // Values above this are epoch seconds, not a relative number of seconds.
+  // Values above this are epoch seconds, not a relative number of seconds (2001-09-09).
   private static final long EPOCH_SECONDS_THRESHOLD = 1_000_000_000L;
+  // Above this, epoch milliseconds: as seconds it would be the year 5138, as milliseconds 1973.
+  private static final long EPOCH_MILLIS_THRESHOLD = 100_000_000_000L;
+  // Above this, epoch microseconds (as milliseconds, the year 5138).
+  private static final long EPOCH_MICROS_THRESHOLD = 100_000_000_000_000L;
 
   private DurationText() {}
 
@@ -44,8 +48,9 @@ public final class DurationText {
   }
 
   /**
-   * A reset moment written as an ISO instant, an HTTP date, an OpenAI duration, relative seconds or
-   * epoch seconds, resolved against {@code now}.
+   * A reset moment written as an ISO instant, an HTTP date, an OpenAI duration ({@code 1s}, {@code
+   * 6m0s}), relative seconds, or epoch seconds, milliseconds or microseconds (told apart by size),
+   * resolved against {@code now}. Null when unreadable.
    */
   public static @Nullable Instant parseMoment(@Nullable String text, Instant now) {
     if (text == null) {
@@ -60,14 +65,26 @@ public final class DurationText {
       return absolute;
     }
     if (NUMBER.matcher(t).matches()) {
-      BigDecimal seconds = new BigDecimal(t);
-      if (seconds.compareTo(BigDecimal.valueOf(EPOCH_SECONDS_THRESHOLD)) > 0) {
-        return Instant.ofEpochSecond(seconds.longValue());
+      BigDecimal number = new BigDecimal(t);
+      if (number.compareTo(BigDecimal.valueOf(EPOCH_MICROS_THRESHOLD)) > 0) {
+        return epoch(number.movePointLeft(6));
       }
-      return now.plus(clamp(seconds.movePointRight(9)));
+      if (number.compareTo(BigDecimal.valueOf(EPOCH_MILLIS_THRESHOLD)) > 0) {
+        return epoch(number.movePointLeft(3));
+      }
+      if (number.compareTo(BigDecimal.valueOf(EPOCH_SECONDS_THRESHOLD)) > 0) {
+        return epoch(number);
+      }
+      return now.plus(clamp(number.movePointRight(9)));
     }
     Duration d = parseGoDuration(t);
     return d == null ? null : now.plus(d);
+  }
+
+  private static Instant epoch(BigDecimal seconds) {
+    long whole = seconds.longValue();
+    long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+    return Instant.ofEpochSecond(whole, nanos);
   }
 
   /** An ISO-8601 instant or offset date-time, or an RFC 1123 HTTP date; null if neither. */

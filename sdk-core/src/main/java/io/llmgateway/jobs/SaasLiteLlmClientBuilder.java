@@ -7,6 +7,8 @@ import io.llmgateway.internal.call.CallRuntime;
 import io.llmgateway.metrics.CallListener;
 import io.llmgateway.pipeline.Sleeper;
 import io.llmgateway.pipeline.Timeouts;
+import io.llmgateway.ratelimit.RateLimitConfig;
+import io.llmgateway.ratelimit.RateLimitStore;
 import io.llmgateway.ratelimit.RateLimiter;
 import io.llmgateway.retry.RetryPolicy;
 import java.time.Clock;
@@ -98,6 +100,17 @@ public final class SaasLiteLlmClientBuilder {
   public SaasLiteLlmClientBuilder rateLimiter(RateLimiter rateLimiter) {
     this.rateLimiter = rateLimiter;
     return this;
+  }
+
+  /**
+   * Keeps the throttle's windows in {@code store} under {@code key}, limits learnt from the
+   * gateway's headers: every client (in any process) on the same store and key shares one window,
+   * e.g. a {@code RedisRateLimitStore} and {@code "saas:team-acme"}. Shorthand for {@code
+   * rateLimiter(RateLimiter.of(RateLimitConfig.ofDefaults(), store, key))}. The key names the
+   * window; never use the virtual key itself.
+   */
+  public SaasLiteLlmClientBuilder rateLimitStore(RateLimitStore store, String key) {
+    return rateLimiter(RateLimiter.of(RateLimitConfig.ofDefaults(), store, key));
   }
 
   public SaasLiteLlmClientBuilder listener(CallListener listener) {

@@ -133,6 +133,9 @@ public final class CallDriver {
       settled = true;
       breaker().onSuccess(end); // one outcome per call, after its retries
     }
+    if (attemptStart != null) {
+      x.rateLimiter.observeLatency(Duration.between(attemptStart, end)); // learns the edge margin
+    }
     attemptFinished(end, null, null);
     finish(null, end);
     return value;
@@ -146,7 +149,7 @@ public final class CallDriver {
     last = error;
     Instant end = now();
     breaker(); // an attempt must be running
-    x.rateLimiter.observe(error.rateLimit(), end);
+    x.rateLimiter.observe(error.rateLimit(), end, error.retryAfter()); // the server's wait wins
     attemptFinished(end, error.status(), error);
     RetryDecision d =
         policy.decide(attempts, error, waited, Duration.between(end, call.deadline()));

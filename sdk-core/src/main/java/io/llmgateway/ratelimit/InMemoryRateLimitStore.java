@@ -20,4 +20,18 @@ final class InMemoryRateLimitStore implements RateLimitStore {
     }
     return states.replace(key, expected, next);
   }
+
+  /** One step under the map's lock for the key: no retry, however many threads contend. */
+  @Override
+  public RateLimitChange.Result apply(String key, RateLimitChange change) {
+    RateLimitChange.Result[] out = new RateLimitChange.Result[1];
+    states.compute(
+        key,
+        (k, current) -> {
+          RateLimitChange.Result r = change.applyTo(current);
+          out[0] = r;
+          return r.changed() ? r.state() : current;
+        });
+    return out[0];
+  }
 }

@@ -18,8 +18,12 @@ public final class RateLimitConfig {
   private final @Nullable Long tokensPerWindow;
   private final boolean learnFromHeaders;
   private final int bytesPerToken;
+  private final @Nullable Duration edgeMargin;
+  private final @Nullable Duration resetHorizon;
 
   private RateLimitConfig(Builder b) {
+    this.edgeMargin = b.edgeMargin;
+    this.resetHorizon = b.resetHorizon;
     this.window = b.window;
     this.requestsPerWindow = b.requestsPerWindow;
     this.tokensPerWindow = b.tokensPerWindow;
@@ -53,6 +57,8 @@ public final class RateLimitConfig {
     b.tokensPerWindow = tokensPerWindow;
     b.learnFromHeaders = learnFromHeaders;
     b.bytesPerToken = bytesPerToken;
+    b.edgeMargin = edgeMargin;
+    b.resetHorizon = resetHorizon;
     return b;
   }
 
@@ -78,6 +84,25 @@ public final class RateLimitConfig {
     return bytesPerToken;
   }
 
+  /**
+   * A fixed edge margin, or null (the default) to learn it: 50 ms plus the fastest of this
+   * process's last 32 attempts (cleared to answered), at most a tenth of the window. A request
+   * cleared within the margin of a window's end is charged to the next window too, since it may
+   * reach the gateway after the reset.
+   */
+  public @Nullable Duration edgeMargin() {
+    return edgeMargin;
+  }
+
+  /**
+   * How far ahead a reset announced by a gateway is believed: further, the window's remaining and
+   * reset from that response are ignored (the retry policy's backoff decides instead). Default
+   * three windows.
+   */
+  public Duration resetHorizon() {
+    return resetHorizon != null ? resetHorizon : window.multipliedBy(3);
+  }
+
   @Override
   public String toString() {
     return "RateLimitConfig{window="
@@ -88,6 +113,10 @@ public final class RateLimitConfig {
         + tokensPerWindow
         + ", learnFromHeaders="
         + learnFromHeaders
+        + ", edgeMargin="
+        + (edgeMargin != null ? edgeMargin : "learnt")
+        + ", resetHorizon="
+        + resetHorizon()
         + "}";
   }
 
@@ -98,6 +127,8 @@ public final class RateLimitConfig {
     private @Nullable Long tokensPerWindow;
     private boolean learnFromHeaders = true;
     private int bytesPerToken = 4;
+    private @Nullable Duration edgeMargin;
+    private @Nullable Duration resetHorizon;
 
     private Builder() {}
 
@@ -126,7 +157,25 @@ public final class RateLimitConfig {
       return this;
     }
 
+    /** A fixed edge margin ({@link Duration#ZERO}: none); by default it is learnt. */
+    public Builder edgeMargin(Duration margin) {
+      this.edgeMargin = Objects.requireNonNull(margin, "margin");
+      return this;
+    }
+
+    /** How far ahead a gateway's reset is believed (default three windows). */
+    public Builder resetHorizon(Duration horizon) {
+      this.resetHorizon = Objects.requireNonNull(horizon, "horizon");
+      return this;
+    }
+
     public RateLimitConfig build() {
+      if (edgeMargin != null && (edgeMargin.isNegative() || edgeMargin.compareTo(window) >= 0)) {
+        throw new IllegalArgumentException("edgeMargin must be >= 0 and below the window");
+      }
+      if (resetHorizon != null && resetHorizon.compareTo(window) < 0) {
+        throw new IllegalArgumentException("resetHorizon must be at least one window");
+      }
       if (window.toMillis() < 1) {
         throw new IllegalArgumentException("window must be at least 1 ms: " + window);
       }

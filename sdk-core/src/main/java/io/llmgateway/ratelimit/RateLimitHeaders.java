@@ -5,7 +5,11 @@ import io.llmgateway.internal.DurationText;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** Reads the {@code X-RateLimit-*} family, with and without the {@code -Requests} suffix. */
+/**
+ * Reads the {@code X-RateLimit-*} family, with and without the {@code -Requests} suffix. A reset
+ * that is present but unreadable makes its window's remaining unknown too: a remaining of 0 with no
+ * usable end would otherwise hold the throttle shut on a guess.
+ */
 final class RateLimitHeaders {
   private RateLimitHeaders() {}
 
@@ -13,12 +17,18 @@ final class RateLimitHeaders {
     Long limitRequests = count(first(headers, "x-ratelimit-limit-requests", "x-ratelimit-limit"));
     Long remainingRequests =
         count(first(headers, "x-ratelimit-remaining-requests", "x-ratelimit-remaining"));
-    Instant resetRequests =
-        DurationText.parseMoment(
-            first(headers, "x-ratelimit-reset-requests", "x-ratelimit-reset"), now);
+    String resetRequestsText = first(headers, "x-ratelimit-reset-requests", "x-ratelimit-reset");
+    Instant resetRequests = DurationText.parseMoment(resetRequestsText, now);
+    if (resetRequestsText != null && resetRequests == null) {
+      remainingRequests = null;
+    }
     Long limitTokens = count(headers.get("x-ratelimit-limit-tokens"));
     Long remainingTokens = count(headers.get("x-ratelimit-remaining-tokens"));
-    Instant resetTokens = DurationText.parseMoment(headers.get("x-ratelimit-reset-tokens"), now);
+    String resetTokensText = headers.get("x-ratelimit-reset-tokens");
+    Instant resetTokens = DurationText.parseMoment(resetTokensText, now);
+    if (resetTokensText != null && resetTokens == null) {
+      remainingTokens = null;
+    }
     if (limitRequests == null
         && remainingRequests == null
         && resetRequests == null

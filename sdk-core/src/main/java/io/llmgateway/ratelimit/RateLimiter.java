@@ -2,8 +2,8 @@ package io.llmgateway.ratelimit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,11 +11,14 @@ import org.jspecify.annotations.Nullable;
  * estimated number of tokens; after it, {@link #observe} the response's {@code X-RateLimit-*}
  * snapshot and {@link #recordUsage} the real token count. A decision object: it never sleeps and
  * reads time only from its arguments. Thread-safe: counters live in a {@link RateLimitStore} and
- * change by compare-and-set.
+ * change by one atomic {@link RateLimitChange} each.
  *
  * <p>Windows are aligned to the server's reset instant once a header gave one, else to the local
  * clock. A header that says {@code remaining=N, reset=R} makes the local window adopt {@code
- * min(local remaining, N)} and reset {@code R}.
+ * min(local remaining, N)} and reset {@code R}, if {@code R} is within the {@linkplain
+ * RateLimitConfig#resetHorizon() horizon}. A request cleared within the {@linkplain #edgeMargin()
+ * edge margin} of a window's end counts against the next window too: it may reach the gateway after
+ * the reset. Times are used to the millisecond.
  */
 public final class RateLimiter {
   private final RateLimitConfig config;
@@ -23,6 +26,7 @@ public final class RateLimiter {
   private final String key;
   private final RateLimitState initial;
   private final BlindSends blindSends = new BlindSends();
+  private final EdgeMargin margin;
 
   private RateLimiter(RateLimitConfig config, RateLimitStore store, String key) {
     this.config = Objects.requireNonNull(config, "config");
@@ -34,6 +38,7 @@ public final class RateLimiter {
         new RateLimitState(
             requests == null ? RateWindow.UNKNOWN : RateWindow.ofLimit(requests),
             tokens == null ? RateWindow.UNKNOWN : RateWindow.ofLimit(tokens));
+    this.margin = new EdgeMargin(config.edgeMargin(), config.window());
   }
 
   /** A limiter with its own in-memory store. */
@@ -61,41 +66,34 @@ public final class RateLimiter {
    */
   public Reservation reserve(long tokens, Instant now, @Nullable Instant deadline) {
     long t = Math.max(0, tokens);
+    Instant at = now.truncatedTo(ChronoUnit.MILLIS);
     Duration period = config.window();
-    while (true) {
-      RateLimitState current = store.get(key);
-      RateLimitState base = current != null ? current : initial;
-      RateWindow requests = base.requests().roll(now, period);
-      RateWindow tokenWindow = base.tokens().roll(now, period);
-      if (requests.fits(1) && tokenWindow.fits(t)) {
-        RateWindow takenRequests = requests.take(1);
-        RateWindow takenTokens = tokenWindow.take(t);
-        if (takenRequests == base.requests() && takenTokens == base.tokens()) {
-          // Unknown limits: nothing to count, so no write (for a shared store, no round trip).
-          sentBlind(requests, now, period);
-          return Reservation.granted(t, base);
-        }
-        RateLimitState next = new RateLimitState(takenRequests, takenTokens);
-        if (store.compareAndSet(key, current, next)) {
-          sentBlind(requests, now, period);
-          return Reservation.granted(t, next);
-        }
-        continue;
+    Duration m = margin.current();
+    RateLimitChange.Result result =
+        store.apply(key, RateLimitChange.reserve(at, period, initial, t, m));
+    RateLimitState s = result.state();
+    if (result.applied()) {
+      if (s.requests().remaining() < 0 && config.learnFromHeaders()) {
+        blindSends.record(at, period);
       }
-      Instant until = null;
-      if (!requests.fits(1)) {
-        until = requests.resetAt();
-      }
-      if (!tokenWindow.fits(t)) {
-        Instant r = tokenWindow.resetAt();
-        until = until == null || (r != null && r.isAfter(until)) ? r : until;
-      }
-      Duration delay = until == null ? period : Duration.between(now, until);
-      if (deadline != null && now.plus(delay).isAfter(deadline)) {
-        return Reservation.wouldExceedDeadline(delay, t);
-      }
-      return Reservation.waitFor(delay, t);
+      return Reservation.granted(t, s);
     }
+    Instant until = null;
+    if (!s.requests().admits(1, at, m)) {
+      until = s.requests().resetAt();
+    }
+    if (!s.tokens().admits(t, at, m)) {
+      Instant r = s.tokens().resetAt();
+      until = until == null || (r != null && r.isAfter(until)) ? r : until;
+    }
+    Duration delay = until == null ? period : Duration.between(now, until);
+    if (delay.isNegative()) {
+      delay = Duration.ZERO;
+    }
+    if (deadline != null && now.plus(delay).isAfter(deadline)) {
+      return Reservation.wouldExceedDeadline(delay, t);
+    }
+    return Reservation.waitFor(delay, t);
   }
 
   /** Gives back a granted reservation that was never sent (e.g. the circuit was open). */
@@ -103,19 +101,15 @@ public final class RateLimiter {
     if (!reservation.isGranted()) {
       return;
     }
-    update(
-        now,
-        s -> {
-          RateWindow r = s.requests();
-          RateWindow t = s.tokens();
-          if (Objects.equals(r.resetAt(), reservation.requestWindow())) {
-            r = r.give(1);
-          }
-          if (Objects.equals(t.resetAt(), reservation.tokenWindow())) {
-            t = t.give(reservation.tokens());
-          }
-          return new RateLimitState(r, t);
-        });
+    store.apply(
+        key,
+        RateLimitChange.release(
+            millis(now),
+            config.window(),
+            initial,
+            reservation.requestWindow(),
+            reservation.tokenWindow(),
+            reservation.tokens()));
   }
 
   /**
@@ -127,67 +121,81 @@ public final class RateLimiter {
     if (!reservation.isGranted() || delta == 0) {
       return;
     }
-    update(
-        now,
-        s -> {
-          RateWindow t = s.tokens();
-          if (delta > 0) {
-            t = t.take(delta);
-          } else if (Objects.equals(t.resetAt(), reservation.tokenWindow())) {
-            t = t.give(-delta);
-          }
-          return new RateLimitState(s.requests(), t);
-        });
+    store.apply(
+        key,
+        RateLimitChange.usage(
+            millis(now), config.window(), initial, reservation.tokenWindow(), delta));
   }
 
   /** Learns limits, remaining and resets from a response's headers (success or error). */
   public void observe(RateLimitSnapshot snapshot, Instant now) {
-    if (!config.learnFromHeaders() || snapshot.isEmpty()) {
-      return;
-    }
-    Duration period = config.window();
-    update(
-        now,
-        s ->
-            new RateLimitState(
-                learnRequests(s.requests(), snapshot, now, period),
-                s.tokens()
-                    .adopt(
-                        snapshot.limitTokens(),
-                        snapshot.remainingTokens(),
-                        snapshot.resetTokens(),
-                        now,
-                        period)));
-  }
-
-  private void sentBlind(RateWindow requests, Instant now, Duration period) {
-    if (requests.remaining() < 0 && config.learnFromHeaders()) {
-      blindSends.record(now, period);
-    }
+    observe(snapshot, now, null);
   }
 
   /**
-   * The request window after a response's headers. The first time they make it known, the requests
-   * sent blind in that window count against it: the server's remaining leaves out those it had not
-   * yet received.
+   * Like {@link #observe(RateLimitSnapshot, Instant)} for a response that also asked the client to
+   * wait {@code retryAfter} ({@code Retry-After} or {@code retry-after-ms}): a window the response
+   * says is exhausted without saying when it resets then ends after that wait, not at the
+   * throttle's own guess (the end of its local window, up to a whole window away).
    */
-  private RateWindow learnRequests(
-      RateWindow requests, RateLimitSnapshot snapshot, Instant now, Duration period) {
-    RateWindow learnt =
-        requests.adopt(
-            snapshot.limitRequests(),
-            snapshot.remainingRequests(),
-            snapshot.resetRequests(),
-            now,
-            period);
-    Instant reset = learnt.resetAt();
-    if (requests.remaining() >= 0
-        || learnt.remaining() < 0
-        || learnt.limit() < 0
-        || reset == null) {
-      return learnt;
+  public void observe(RateLimitSnapshot snapshot, Instant now, @Nullable Duration retryAfter) {
+    if (!config.learnFromHeaders() || snapshot.isEmpty()) {
+      return;
     }
-    return learnt.atMost(learnt.limit() - blindSends.sentInWindowEnding(reset, period));
+    Instant at = millis(now);
+    Duration period = config.window();
+    Instant horizon = at.plus(config.resetHorizon());
+    Long remainingRequests = snapshot.remainingRequests();
+    Instant resetRequests = snapshot.resetRequests();
+    Long remainingTokens = snapshot.remainingTokens();
+    Instant resetTokens = snapshot.resetTokens();
+    if (resetRequests != null && resetRequests.isAfter(horizon)) {
+      remainingRequests = null; // a reset this far ahead is a broken header: believe neither
+      resetRequests = null;
+    }
+    if (resetTokens != null && resetTokens.isAfter(horizon)) {
+      remainingTokens = null;
+      resetTokens = null;
+    }
+    // An exhausted window without a reset would end at the throttle's guess (its local window);
+    // the server's own wait is better.
+    Instant hinted = retryAfter == null || retryAfter.isNegative() ? null : at.plus(retryAfter);
+    if (hinted != null && !hinted.isAfter(horizon)) {
+      if (resetRequests == null && Long.valueOf(0).equals(remainingRequests)) {
+        resetRequests = hinted;
+      }
+      if (resetTokens == null && Long.valueOf(0).equals(remainingTokens)) {
+        resetTokens = hinted;
+      }
+    }
+    RateLimitSnapshot believed =
+        new RateLimitSnapshot(
+            snapshot.limitRequests(),
+            remainingRequests,
+            resetRequests,
+            snapshot.limitTokens(),
+            remainingTokens,
+            resetTokens);
+    // Requests sent before any header told the limit count against the window being learnt.
+    Instant learntWindow =
+        resetRequests != null && resetRequests.isAfter(at)
+            ? resetRequests
+            : RateWindow.alignedEnd(at, period);
+    long blind = blindSends.sentInWindowEnding(learntWindow, period);
+    store.apply(key, RateLimitChange.observe(at, period, initial, believed, blind));
+  }
+
+  /**
+   * One attempt took {@code latency} from being cleared to its answer: the edge margin learns from
+   * it (unless the config fixes the margin).
+   */
+  public void observeLatency(Duration latency) {
+    margin.sample(latency);
+  }
+
+  /** How long before a window's end a cleared request counts against the next window too. */
+  public Duration edgeMargin() {
+    return margin.current();
   }
 
   /** Tokens estimated from a request body of {@code bytes} bytes (bytes / 4 by default). */
@@ -207,21 +215,8 @@ public final class RateLimiter {
     return config;
   }
 
-  private void update(Instant now, UnaryOperator<RateLimitState> change) {
-    Duration period = config.window();
-    while (true) {
-      RateLimitState current = store.get(key);
-      RateLimitState base = current != null ? current : initial;
-      RateLimitState rolled =
-          new RateLimitState(base.requests().roll(now, period), base.tokens().roll(now, period));
-      RateLimitState next = change.apply(rolled);
-      if (next.requests() == base.requests() && next.tokens() == base.tokens()) {
-        return; // nothing changed (e.g. unknown limits): no write
-      }
-      if (store.compareAndSet(key, current, next)) {
-        return;
-      }
-    }
+  private static Instant millis(Instant now) {
+    return now.truncatedTo(ChronoUnit.MILLIS);
   }
 
   @Override

@@ -37,8 +37,39 @@ class ServerHintsSpec :
       hint("X-RateLimit-Remaining-Requests" to "5", "X-RateLimit-Reset-Requests" to "10s") shouldBe
         null
     }
-    test("a date in the past means now") {
-      hint("Retry-After" to "Fri, 20 Mar 2026 12:00:00 GMT") shouldBe Duration.ZERO
+    test("a date or a reset in the past is no hint: the backoff decides, never a zero wait") {
+      hint("Retry-After" to "Fri, 20 Mar 2026 12:00:00 GMT") shouldBe null
+      hint(
+        "X-RateLimit-Remaining-Requests" to "0",
+        "X-RateLimit-Reset-Requests" to "2026-03-20T12:28:00Z",
+      ) shouldBe null
+    }
+    test("a reset beyond the horizon is no hint: ten years ahead, or epoch ms read as seconds") {
+      hint(
+        "X-RateLimit-Remaining-Requests" to "0",
+        "X-RateLimit-Reset-Requests" to "2036-03-20T12:29:00Z",
+      ) shouldBe null
+      val lookup =
+        HeaderLookup.of(
+          mapOf(
+            "X-RateLimit-Remaining-Requests" to listOf("0"),
+            "X-RateLimit-Reset-Requests" to listOf("2026-03-20T12:29:45Z"),
+          )
+        )
+      ServerHints.retryAfter(
+        lookup,
+        RateLimitSnapshot.parse(lookup, now),
+        now,
+        Duration.ofSeconds(30),
+      ) shouldBe null
+    }
+    test("a reset in epoch milliseconds, epoch seconds or as a duration is read as such") {
+      val reset = now.plusSeconds(45)
+      for (text in
+        listOf("${reset.toEpochMilli()}", "${reset.epochSecond}", "45s", "0m45s", "45")) {
+        hint("X-RateLimit-Remaining-Requests" to "0", "X-RateLimit-Reset-Requests" to text) shouldBe
+          Duration.ofSeconds(45)
+      }
     }
     test("an unreadable Retry-After falls through to the next hint") {
       hint("Retry-After" to "later", *exhausted) shouldBe Duration.ofSeconds(45)

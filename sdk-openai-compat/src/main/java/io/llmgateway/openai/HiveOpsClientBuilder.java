@@ -8,6 +8,7 @@ import io.llmgateway.metrics.CallListener;
 import io.llmgateway.pipeline.Sleeper;
 import io.llmgateway.pipeline.Timeouts;
 import io.llmgateway.ratelimit.RateLimitConfig;
+import io.llmgateway.ratelimit.RateLimitStore;
 import io.llmgateway.ratelimit.RateLimiter;
 import io.llmgateway.retry.RetryPolicy;
 import java.time.Clock;
@@ -167,6 +168,17 @@ public final class HiveOpsClientBuilder {
   public HiveOpsClientBuilder rateLimiter(RateLimiter rateLimiter) {
     this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
     return this;
+  }
+
+  /**
+   * Keeps the throttle's windows in {@code store} under {@code key}, with HiveOps' documented
+   * limits (and the headers' word): every client (in any process) on the same store and key shares
+   * one window, e.g. a {@code RedisRateLimitStore} and {@code "hiveops:team-a"}. Shorthand for
+   * {@code rateLimiter(RateLimiter.of(RateLimitConfig.hiveOps(), store, key))}. The key names the
+   * window; never use the API key itself.
+   */
+  public HiveOpsClientBuilder rateLimitStore(RateLimitStore store, String key) {
+    return rateLimiter(RateLimiter.of(RateLimitConfig.hiveOps(), store, key));
   }
 
   public HiveOpsClientBuilder timeouts(Timeouts timeouts) {

@@ -11,14 +11,21 @@ import org.jspecify.annotations.Nullable;
  * back to local limiting, and how often it then probes Redis again. Immutable.
  */
 public final class RedisRateLimitConfig {
+  static final long DEFAULT_COMMAND_TIMEOUT_MS = 500;
+  static final long DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+  static final long DEFAULT_REPROBE_INTERVAL_MS = 1000;
+  static final int DEFAULT_TIMEOUTS_BEFORE_FALLBACK = 3;
+
   private final String redisUrl;
   private final String keyPrefix;
   private final Duration keyTtl;
   private final Duration commandTimeout;
   private final Duration connectTimeout;
   private final Duration reprobeInterval;
+  private final int timeoutsBeforeFallback;
 
   private RedisRateLimitConfig(Builder b) {
+    this.timeoutsBeforeFallback = b.timeoutsBeforeFallback;
     this.redisUrl = Objects.requireNonNull(b.redisUrl);
     this.keyPrefix = b.keyPrefix;
     this.keyTtl = b.keyTtl;
@@ -44,6 +51,7 @@ public final class RedisRateLimitConfig {
     b.commandTimeout = commandTimeout;
     b.connectTimeout = connectTimeout;
     b.reprobeInterval = reprobeInterval;
+    b.timeoutsBeforeFallback = timeoutsBeforeFallback;
     return b;
   }
 
@@ -64,19 +72,36 @@ public final class RedisRateLimitConfig {
     return keyTtl;
   }
 
-  /** The longest wait for one Redis command before falling back. Default 100 ms. */
+  /**
+   * The longest wait for one Redis command; that call is then limited locally. Default {@value
+   * #DEFAULT_COMMAND_TIMEOUT_MS} ms (see the module README for the measurements behind it).
+   */
   public Duration commandTimeout() {
     return commandTimeout;
   }
 
-  /** The longest wait to open a connection to Redis. Default 500 ms. */
+  /**
+   * The longest connection set-up: TCP, TLS, the Redis handshake and a first PING. Default {@value
+   * #DEFAULT_CONNECT_TIMEOUT_MS} ms.
+   */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
-  /** While degraded, how long to limit locally before trying Redis again. Default 5 s. */
+  /**
+   * While degraded, how long to limit locally before a background probe tries Redis again. Default
+   * {@value #DEFAULT_REPROBE_INTERVAL_MS} ms.
+   */
   public Duration reprobeInterval() {
     return reprobeInterval;
+  }
+
+  /**
+   * How many commands in a row may time out before the store falls back to local limiting (a failed
+   * command or connection falls back at once). Default {@value #DEFAULT_TIMEOUTS_BEFORE_FALLBACK}.
+   */
+  public int timeoutsBeforeFallback() {
+    return timeoutsBeforeFallback;
   }
 
   @Override
@@ -96,6 +121,8 @@ public final class RedisRateLimitConfig {
         + connectTimeout
         + ", reprobeInterval="
         + reprobeInterval
+        + ", timeoutsBeforeFallback="
+        + timeoutsBeforeFallback
         + "}";
   }
 
@@ -104,9 +131,10 @@ public final class RedisRateLimitConfig {
     private @Nullable String redisUrl;
     private String keyPrefix = "llmgw:ratelimit:";
     private Duration keyTtl = Duration.ofMinutes(10);
-    private Duration commandTimeout = Duration.ofMillis(100);
-    private Duration connectTimeout = Duration.ofMillis(500);
-    private Duration reprobeInterval = Duration.ofSeconds(5);
+    private Duration commandTimeout = Duration.ofMillis(DEFAULT_COMMAND_TIMEOUT_MS);
+    private Duration connectTimeout = Duration.ofMillis(DEFAULT_CONNECT_TIMEOUT_MS);
+    private Duration reprobeInterval = Duration.ofMillis(DEFAULT_REPROBE_INTERVAL_MS);
+    private int timeoutsBeforeFallback = DEFAULT_TIMEOUTS_BEFORE_FALLBACK;
 
     private Builder() {}
 
@@ -141,6 +169,11 @@ public final class RedisRateLimitConfig {
       return this;
     }
 
+    public Builder timeoutsBeforeFallback(int timeouts) {
+      this.timeoutsBeforeFallback = timeouts;
+      return this;
+    }
+
     public RedisRateLimitConfig build() {
       if (redisUrl == null || redisUrl.isBlank()) {
         throw new IllegalStateException("redisUrl is required");
@@ -167,6 +200,10 @@ public final class RedisRateLimitConfig {
       requireBetween(
           "connectTimeout", connectTimeout, Duration.ofMillis(1), Duration.ofSeconds(30));
       requireBetween("reprobeInterval", reprobeInterval, Duration.ofMillis(1), Duration.ofHours(1));
+      if (timeoutsBeforeFallback < 1 || timeoutsBeforeFallback > 100) {
+        throw new IllegalArgumentException(
+            "timeoutsBeforeFallback must be between 1 and 100: " + timeoutsBeforeFallback);
+      }
       return new RedisRateLimitConfig(this);
     }
 

@@ -20,7 +20,8 @@ import kotlin.time.Duration.Companion.seconds
  * Eight app instances (threads, each with its own store connection, limiter and executor) share one
  * HiveOps key limited to 60 requests per 2 s window, and send 300 requests together. Time is
  * virtual ([VirtualTime] on the gateway's clock): the floor is 8.0 s, five windows from a window
- * boundary.
+ * boundary. A quick check of the shared arithmetic only: separate processes on a real clock are
+ * [FleetSpec]'s.
  */
 class FleetBurstSpec :
   FunSpec({

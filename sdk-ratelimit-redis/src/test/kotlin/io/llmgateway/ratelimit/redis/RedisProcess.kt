@@ -6,9 +6,11 @@ import java.nio.file.Files
 import java.util.concurrent.TimeUnit
 
 /**
- * A `redis-server` child process on loopback, no persistence, for tests. Stopped by [stop] or at
- * JVM exit; its pid is also written to `$LLMGW_REDIS_PIDDIR` (if set) so that `.ci/run` can stop
- * it.
+ * A `redis-server` child process on loopback, no persistence, for tests: the one on the PATH, or
+ * the binary embedded-redis ships (so the tests run on any fresh machine). We start it ourselves
+ * rather than through embedded-redis's `RedisServer` because the tests stop, kill, pause (SIGSTOP)
+ * and restart it on the same port. Stopped by [stop] or at JVM exit; its pid is also written to
+ * `$LLMGW_REDIS_PIDDIR` (if set) so that `.ci/run` can stop it.
  */
 class RedisProcess private constructor(private val binary: String, val port: Int) {
   @Volatile private var process: Process? = null
@@ -70,15 +72,47 @@ class RedisProcess private constructor(private val binary: String, val port: Int
     dir?.deleteRecursively()
   }
 
+  /** The server's process id, while it runs. */
+  val pid: Long
+    get() = process?.pid() ?: error("not running")
+
+  /** Hangs the server (SIGSTOP): connections stay open, nothing is answered. */
+  fun pause() = signal("STOP")
+
+  /** Lets a paused server go on (SIGCONT). */
+  fun resume() = signal("CONT")
+
+  /** Kills the server at once (SIGKILL): connections are reset. */
+  fun kill() {
+    val p = process ?: return
+    p.destroyForcibly().waitFor(2, TimeUnit.SECONDS)
+    process = null
+    System.getenv("LLMGW_REDIS_PIDDIR")?.let { File(it, "${p.pid()}.pid").delete() }
+    dir?.deleteRecursively()
+  }
+
+  private fun signal(name: String) {
+    val done = ProcessBuilder("kill", "-$name", "$pid").inheritIO().start().waitFor()
+    check(done == 0) { "kill -$name $pid failed" }
+  }
+
   companion object {
-    /** `redis-server` on the PATH, or null. */
+    /**
+     * `redis-server` on the PATH, else the one embedded-redis ships for this OS and CPU (Redis
+     * 6.2), else null.
+     */
     val binary: String? by lazy {
       System.getenv("PATH")
         ?.split(File.pathSeparator)
         ?.map { File(it, "redis-server") }
         ?.firstOrNull { it.canExecute() }
-        ?.absolutePath
+        ?.absolutePath ?: embedded()
     }
+
+    private fun embedded(): String? = runCatching {
+      redis.embedded.core.ExecutableProvider.newJarResourceProvider().get().absolutePath
+    }
+      .getOrNull()
 
     fun freePort(): Int = ServerSocket(0).use { it.localPort }
 

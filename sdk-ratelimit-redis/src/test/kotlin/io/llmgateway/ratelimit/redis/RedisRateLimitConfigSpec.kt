@@ -8,13 +8,14 @@ import java.time.Duration
 
 class RedisRateLimitConfigSpec :
   FunSpec({
-    test("defaults: 100 ms commands, 500 ms connect, 5 s re-probe, 10 min key TTL") {
+    test("defaults: 500 ms commands, 10 s connect, 3 timeouts, 1 s re-probe, 10 min key TTL") {
       val c = RedisRateLimitConfig.of("redis://cache:6379")
       c.redisUrl() shouldBe "redis://cache:6379"
       c.keyPrefix() shouldBe "llmgw:ratelimit:"
-      c.commandTimeout() shouldBe Duration.ofMillis(100)
-      c.connectTimeout() shouldBe Duration.ofMillis(500)
-      c.reprobeInterval() shouldBe Duration.ofSeconds(5)
+      c.commandTimeout() shouldBe Duration.ofMillis(500)
+      c.connectTimeout() shouldBe Duration.ofSeconds(10)
+      c.timeoutsBeforeFallback() shouldBe 3
+      c.reprobeInterval() shouldBe Duration.ofSeconds(1)
       c.keyTtl() shouldBe Duration.ofMinutes(10)
       c.toBuilder().keyPrefix("x:").build().keyPrefix() shouldBe "x:"
     }
@@ -39,6 +40,9 @@ class RedisRateLimitConfigSpec :
       }
       shouldThrow<IllegalArgumentException> {
         RedisRateLimitConfig.of("redis://c").toBuilder().reprobeInterval(Duration.ofDays(1)).build()
+      }
+      shouldThrow<IllegalArgumentException> {
+        RedisRateLimitConfig.of("redis://c").toBuilder().timeoutsBeforeFallback(0).build()
       }
     }
 

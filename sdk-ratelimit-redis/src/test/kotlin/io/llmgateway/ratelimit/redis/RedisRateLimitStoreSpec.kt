@@ -59,7 +59,7 @@ class RedisRateLimitStoreSpec :
         .use { store ->
           store.compareAndSet("k", null, s1) shouldBe true
           RedisAdmin.on(TestRedis.url) { admin ->
-            admin.command("GET", prefix + "k") shouldBe String(StateCodec.encode(s1))
+            admin.command("GET", prefix + "k") shouldBe StateCodec.encode(s1)
             admin.command("PTTL", prefix + "k")!!.toLong().shouldBeInRange(80_000L..90_000L)
           }
         }

@@ -15,6 +15,7 @@ class StateCodecSpec :
           RateLimitState(RateWindow(60, 59, reset), RateWindow(150_000, 149_000, reset)),
           RateLimitState(RateWindow.ofLimit(60), RateWindow.UNKNOWN),
           RateLimitState(RateWindow(60, 0, Instant.EPOCH.minusSeconds(5)), RateWindow.UNKNOWN),
+          RateLimitState(RateWindow(60, 3, reset, 7), RateWindow(150_000, 0, reset, 1_000)),
         )
         .forEach { state -> StateCodec.decode(StateCodec.encode(state)) shouldBe state }
     }
@@ -22,13 +23,19 @@ class StateCodecSpec :
     test("equal states encode to equal bytes, so Redis can compare them") {
       val a = RateLimitState(RateWindow(60, 1, reset), RateWindow.UNKNOWN)
       val b = RateLimitState(RateWindow(60, 1, Instant.parse(reset.toString())), RateWindow.UNKNOWN)
-      StateCodec.encode(a).contentEquals(StateCodec.encode(b)) shouldBe true
-      String(StateCodec.encode(a)) shouldBe "v1 60 1 1774009800 123456789 -1 -1 - -"
+      StateCodec.encode(a) shouldBe StateCodec.encode(b)
+      StateCodec.encode(a) shouldBe "v2 60 1 1774009800 123456789 0 -1 -1 - - 0"
+      StateCodec.encode(RateLimitState(RateWindow(60, 1, reset, 4), RateWindow.UNKNOWN)) shouldBe
+        "v2 60 1 1774009800 123456789 4 -1 -1 - - 0"
+    }
+
+    test("the older v1 form (no carry) still reads") {
+      StateCodec.decode("v1 60 1 1774009800 0 -1 -1 - -") shouldBe
+        RateLimitState(RateWindow(60, 1, Instant.ofEpochSecond(1774009800)), RateWindow.UNKNOWN)
     }
 
     test("bytes this codec did not write read as no state") {
-      listOf("", "v2 1 2 - - 3 4 - -", "v1 60 x - - 1 1 - -", "v1 60", "\u0000\u0001").forEach {
-        StateCodec.decode(it.toByteArray()) shouldBe null
-      }
+      listOf("", "v2 1 2 - - 3 4 - -", "v1 60 x - - 1 1 - -", "v1 60", "v3 1 2 - - 0 3 4 - - 0")
+        .forEach { StateCodec.decode(it) shouldBe null }
     }
   })

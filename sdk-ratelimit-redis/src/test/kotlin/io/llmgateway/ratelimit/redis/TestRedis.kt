@@ -6,9 +6,10 @@ import java.time.Duration
 import java.util.UUID
 
 /**
- * The Redis the tests use: `$LLMGW_REDIS_URL` if set, else a `redis-server` they start. Tests that
- * need one are skipped with a reason when none can be had, except when `CI=true`: then they run and
- * fail, so CI never passes without having exercised Redis.
+ * The Redis the tests use: `$LLMGW_REDIS_URL` if set, else a `redis-server` they start (from the
+ * PATH, else embedded-redis's binary). Tests that need one are skipped with a reason when none can
+ * be had, except when `CI=true`: then they run and fail, so CI never passes without having
+ * exercised Redis.
  */
 object TestRedis {
   private val ci = System.getenv("CI") == "true"
@@ -62,7 +63,8 @@ object TestRedis {
   fun uniquePrefix(): String = "llmgw-test:${UUID.randomUUID()}:"
 
   private const val HOW =
-    "install redis-server (apt-get install -y redis-server) or set LLMGW_REDIS_URL=redis://host:port"
+    "the embedded-redis binary does not run on this OS/CPU: install redis-server" +
+      " (apt-get install -y redis-server) or set LLMGW_REDIS_URL=redis://host:port"
 
   private fun skipped(what: String) = "Redis test skipped: no $what here; to run it, $HOW"
 
