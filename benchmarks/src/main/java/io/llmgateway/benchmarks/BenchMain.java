@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs the benchmarks and writes the report. Usage: {@code BenchMain [--quick] [--only a,b,...]
  * [--out DIR] [--command TEXT]}. Sections: a classification, b job client call, c HiveOps call, d
- * streams, e rate-limit burst, f random 503s, g cold start, h shared rate window (store
- * operations per call).
+ * streams, e rate-limit burst, f random 503s, g cold start, h shared rate window (store operations
+ * per call).
  */
 public final class BenchMain {
   static final List<String> SECTIONS = List.of("a", "b", "c", "d", "e", "f", "g", "h");
@@ -35,8 +35,7 @@ public final class BenchMain {
       "usage: benchmarks/run [--quick] [--only a,b,c,d,e,f,g,h] [--out DIR]\n"
           + "  a error classification (JMH)   b job client call   c HiveOps call\n"
           + "  d 10,000-chunk streams         e rate-limit burst  f random 503s\n"
-          + "  g cold start to first answer    h shared rate window: Redis round trips per call
-"
+          + "  g cold start to first answer   h shared rate window: Redis round trips per call\n"
           + "  --quick  smoke sizes (numbers are noise)   --out  report directory";
 
   private BenchMain() {}
