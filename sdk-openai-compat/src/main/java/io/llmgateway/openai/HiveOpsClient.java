@@ -192,6 +192,11 @@ public final class HiveOpsClient implements AutoCloseable {
     return calls;
   }
 
+  /** The same facade as futures; see {@link HiveOpsAsyncClient}. */
+  public HiveOpsAsyncClient async() {
+    return new HiveOpsAsyncClient(calls);
+  }
+
   /** One chat completion, retried, throttled and priced. Blocking. */
   public ChatResult chat(ChatCompletionCreateParams params) {
     return chat(params, CallOptions.defaults());

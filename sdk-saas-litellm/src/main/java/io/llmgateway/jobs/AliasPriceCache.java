@@ -2,9 +2,14 @@ package io.llmgateway.jobs;
 
 import io.llmgateway.cost.ModelPrice;
 import io.llmgateway.cost.PriceTable;
-import io.llmgateway.error.LlmGatewayException;
+import io.llmgateway.internal.call.ChainedCall;
+import io.llmgateway.pipeline.GatewayCall;
+import io.llmgateway.pipeline.Sleeper;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,31 +18,48 @@ import org.jspecify.annotations.Nullable;
  * estimate, never a reason to fail a job. Thread-safe.
  */
 final class AliasPriceCache {
-  private final SaasLiteLlmClient client;
+  private final JobCalls calls;
+  private final Sleeper sleeper;
+  private final Clock clock;
   private final Duration maxAge;
   private @Nullable PriceTable table;
   private @Nullable Instant loadedAt;
 
-  AliasPriceCache(SaasLiteLlmClient client, Duration maxAge) {
-    this.client = client;
+  AliasPriceCache(JobCalls calls, Sleeper sleeper, Clock clock, Duration maxAge) {
+    this.calls = calls;
+    this.sleeper = sleeper;
+    this.clock = clock;
     this.maxAge = maxAge;
   }
 
   /** The cached prices, loaded first when missing or older than {@code maxAge}. */
-  synchronized PriceTable get() {
-    Instant now = client.config.clock.instant();
-    if (table == null || loadedAt == null || !now.isBefore(loadedAt.plus(maxAge))) {
-      try {
-        table = toTable(client.models());
-        loadedAt = now;
-      } catch (LlmGatewayException e) {
-        return table != null ? table : PriceTable.EMPTY;
-      }
-    }
-    return table;
+  GatewayCall<PriceTable> get() {
+    return new ChainedCall<>(
+        JobCalls.MODEL_ALIASES,
+        sleeper,
+        chain -> {
+          PriceTable fresh = fresh();
+          if (fresh != null) {
+            return CompletableFuture.completedFuture(fresh);
+          }
+          return chain.send(calls.models()).handle((aliases, error) -> loaded(aliases));
+        });
   }
 
-  private static PriceTable toTable(java.util.List<ModelAlias> aliases) {
+  private synchronized @Nullable PriceTable fresh() {
+    Instant at = loadedAt;
+    return at != null && clock.instant().isBefore(at.plus(maxAge)) ? table : null;
+  }
+
+  private synchronized PriceTable loaded(@Nullable List<ModelAlias> aliases) {
+    if (aliases != null) {
+      table = toTable(aliases);
+      loadedAt = clock.instant();
+    }
+    return table != null ? table : PriceTable.EMPTY;
+  }
+
+  private static PriceTable toTable(List<ModelAlias> aliases) {
     PriceTable.Builder b = PriceTable.builder();
     for (ModelAlias alias : aliases) {
       ModelPrice price = alias.price();

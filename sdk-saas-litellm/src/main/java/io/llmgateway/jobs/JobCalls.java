@@ -33,6 +33,7 @@ public final class JobCalls {
   /** {@code GET /api/teams/{id}}: the unauthenticated team record a 403 diagnosis reads. */
   static final Endpoint TEAMS_GET = Endpoint.of("teams.get", "GET /api/teams/{id}");
 
+  static final Endpoint MODEL_ALIASES = Endpoint.of("models.aliases", "GET /api/models");
   static final Endpoint JOBS_COSTS = Endpoint.of("jobs.costs", "GET /api/jobs/{id}/costs");
 
   private static final Type MODEL_LIST = Types.newParameterizedType(List.class, ModelAlias.class);
@@ -231,11 +232,7 @@ public final class JobCalls {
 
   /** {@code GET /api/models}: every model alias with its prices (no authentication needed). */
   public GatewayCall<List<ModelAlias>> models() {
-    return call(
-        Endpoint.of("models.aliases", "GET /api/models"),
-        CallOptions.defaults(),
-        MODEL_LIST,
-        id -> api.models(id).request());
+    return call(MODEL_ALIASES, CallOptions.defaults(), MODEL_LIST, id -> api.models(id).request());
   }
 
   /** {@code GET /api/models/{alias}}. */

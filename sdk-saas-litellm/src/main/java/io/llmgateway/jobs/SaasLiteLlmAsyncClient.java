@@ -1,8 +1,7 @@
 package io.llmgateway.jobs;
 
 import io.llmgateway.internal.call.StreamingCall;
-import io.llmgateway.stream.StreamChunk;
-import io.llmgateway.stream.StreamListener;
+import io.llmgateway.stream.StreamHandler;
 import io.llmgateway.stream.StreamResult;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -113,6 +111,23 @@ public final class SaasLiteLlmAsyncClient {
     return calls.model(alias).future();
   }
 
+  /** {@link SaasLiteLlmClient#diagnose}, as a future. */
+  public CompletableFuture<TeamDiagnosis> diagnose(io.llmgateway.error.LlmGatewayException error) {
+    TeamDiagnosis attached = TeamDiagnosis.attachedTo(error);
+    return attached != null
+        ? CompletableFuture.completedFuture(attached)
+        : client.diagnosisCall(error).future();
+  }
+
+  /**
+   * Creates a job and hands it over as a {@link JobHandle}: the same job life as {@link
+   * SaasLiteLlmClient#runJob} (budget, ledger with the client's prices, exactly one completion) for
+   * code that composes futures. End it with the handle's {@code finish} or {@code fail}.
+   */
+  public CompletableFuture<JobHandle> startJob(JobSpec spec) {
+    return client.startJob(spec).future().thenApply(JobHandle::new);
+  }
+
   /**
    * {@link SaasLiteLlmClient#runJob}, as a future: the work is the caller's blocking code, so it
    * runs on the client's executor. Cancelling the future interrupts the work, which then stops at
@@ -124,33 +139,7 @@ public final class SaasLiteLlmAsyncClient {
   }
 
   private static CompletableFuture<StreamResult> stream(StreamingCall call, StreamHandler handler) {
-    CompletableFuture<StreamResult> future =
-        new CompletableFuture<>() {
-          @Override
-          public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
-            call.cancel();
-            return cancelled;
-          }
-        };
-    call.stream(
-        new StreamListener() {
-          @Override
-          public void onChunk(StreamChunk chunk) {
-            handler.onChunk(chunk);
-          }
-
-          @Override
-          public void onComplete(StreamResult result) {
-            future.complete(result);
-          }
-
-          @Override
-          public void onFailure(Throwable error) {
-            future.completeExceptionally(error);
-          }
-        });
-    return future;
+    return call.streamed(handler::onChunk);
   }
 
   private static ThreadFactory daemonThreads() {
@@ -160,16 +149,5 @@ public final class SaasLiteLlmAsyncClient {
       t.setDaemon(true);
       return t;
     };
-  }
-
-  /** Receives streamed chunks as they arrive. */
-  @FunctionalInterface
-  public interface StreamHandler {
-    void onChunk(StreamChunk chunk);
-
-    /** A handler from a lambda over the chunk's text. */
-    static StreamHandler text(Consumer<String> onText) {
-      return chunk -> onText.accept(chunk.textDelta());
-    }
   }
 }

@@ -1,19 +1,23 @@
 package io.llmgateway.jobs;
 
+import io.llmgateway.cost.PriceTable;
 import io.llmgateway.error.ErrorClassifier;
 import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.error.PermissionDeniedException;
 import io.llmgateway.error.Provider;
 import io.llmgateway.http.BoundedErrorBodyInterceptor;
 import io.llmgateway.internal.call.CallRuntime;
+import io.llmgateway.internal.call.ChainedCall;
 import io.llmgateway.internal.call.HttpClients;
 import io.llmgateway.logging.CallLogger;
 import io.llmgateway.logging.HeaderLoggingInterceptor;
 import io.llmgateway.metrics.MetricsCollector;
 import io.llmgateway.pipeline.Endpoint;
+import io.llmgateway.pipeline.GatewayCall;
 import io.llmgateway.pipeline.ResilientExecutor;
 import io.llmgateway.stream.ChunkStream;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.OkHttpClient;
 
 /**
@@ -91,7 +95,9 @@ public final class SaasLiteLlmClient implements AutoCloseable {
             grace,
             this::afterFailure);
     this.aliasPrices =
-        b.aliasPricesMaxAge == null ? null : new AliasPriceCache(this, b.aliasPricesMaxAge);
+        b.aliasPricesMaxAge == null
+            ? null
+            : new AliasPriceCache(calls, b.sleeper, b.clock, b.aliasPricesMaxAge);
   }
 
   public static SaasLiteLlmClientBuilder builder() {
@@ -238,7 +244,29 @@ public final class SaasLiteLlmClient implements AutoCloseable {
    * {@code GET /api/models} when {@code loadAliasPrices} is on (loaded on first use, then cached).
    */
   public io.llmgateway.cost.PriceTable priceTable() {
-    return aliasPrices == null ? config.priceTable : aliasPrices.get().with(config.priceTable);
+    return pricesCall().execute();
+  }
+
+  GatewayCall<PriceTable> pricesCall() {
+    PriceTable own = config.priceTable;
+    if (aliasPrices == null) {
+      return new ChainedCall<>(
+          JobCalls.MODEL_ALIASES, config.sleeper, chain -> CompletableFuture.completedFuture(own));
+    }
+    GatewayCall<PriceTable> alias = aliasPrices.get();
+    return new ChainedCall<>(
+        JobCalls.MODEL_ALIASES,
+        config.sleeper,
+        chain -> chain.send(alias).thenApply(table -> table.with(own)));
+  }
+
+  GatewayCall<TeamDiagnosis> diagnosisCall(LlmGatewayException error) {
+    return TeamDiagnosis.read(calls, config.sleeper, error);
+  }
+
+  /** Creates a job and reads the prices its ledger uses: the start of every job style. */
+  ChainedCall<JobRun> startJob(JobSpec spec) {
+    return JobRun.start(calls, config.sleeper, spec, pricesCall());
   }
 
   /** {@code GET /health}. */
@@ -265,7 +293,7 @@ public final class SaasLiteLlmClient implements AutoCloseable {
    */
   public TeamDiagnosis diagnose(LlmGatewayException error) {
     TeamDiagnosis attached = TeamDiagnosis.attachedTo(error);
-    return attached != null ? attached : TeamDiagnosis.of(this, error);
+    return attached != null ? attached : diagnosisCall(error).execute();
   }
 
   /** Every request as a {@link io.llmgateway.pipeline.GatewayCall}, for other call styles. */

@@ -6,7 +6,10 @@ import io.llmgateway.error.ModelAccessDeniedException;
 import io.llmgateway.error.PermissionDeniedException;
 import io.llmgateway.error.TeamPausedException;
 import io.llmgateway.error.TeamSuspendedException;
+import io.llmgateway.internal.call.ChainedCall;
 import io.llmgateway.pipeline.Endpoint;
+import io.llmgateway.pipeline.GatewayCall;
+import io.llmgateway.pipeline.Sleeper;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,17 +41,40 @@ public final class TeamDiagnosis {
     this.lookupFailure = lookupFailure;
   }
 
-  static TeamDiagnosis of(SaasLiteLlmClient client, LlmGatewayException error) {
-    TeamInfo team;
-    try {
-      team = client.team();
-    } catch (LlmGatewayException e) {
-      return new TeamDiagnosis(error, null, null, null, adviceFor(error, null, null), e);
-    }
-    String status = team.status();
-    long credits = team.creditsRemaining();
-    return new TeamDiagnosis(
-        error, status, credits, team.budgetMode(), adviceFor(error, status, credits), null);
+  /** Reads the team's record and explains {@code error} with it; never fails for the read. */
+  static GatewayCall<TeamDiagnosis> read(
+      JobCalls calls, Sleeper sleeper, LlmGatewayException error) {
+    return new ChainedCall<>(
+        JobCalls.TEAMS_GET,
+        sleeper,
+        chain ->
+            chain
+                .send(calls.team())
+                .handle(
+                    (team, failure) -> {
+                      Throwable lookup = failure == null ? null : ChainedCall.unwrap(failure);
+                      if (lookup instanceof LlmGatewayException) {
+                        return new TeamDiagnosis(
+                            error,
+                            null,
+                            null,
+                            null,
+                            adviceFor(error, null, null),
+                            (LlmGatewayException) lookup);
+                      }
+                      if (lookup != null) {
+                        throw new java.util.concurrent.CompletionException(lookup);
+                      }
+                      String status = team.status();
+                      long credits = team.creditsRemaining();
+                      return new TeamDiagnosis(
+                          error,
+                          status,
+                          credits,
+                          team.budgetMode(),
+                          adviceFor(error, status, credits),
+                          null);
+                    }));
   }
 
   /**
@@ -71,7 +97,7 @@ public final class TeamDiagnosis {
     if (client.config.diagnoseForbidden
         && !endpoint.equals(JobCalls.TEAMS_GET)
         && attachedTo(error) == null) {
-      error.addSuppressed(new Note(of(client, error)));
+      error.addSuppressed(new Note(client.diagnosisCall(error).execute()));
     }
     return error;
   }

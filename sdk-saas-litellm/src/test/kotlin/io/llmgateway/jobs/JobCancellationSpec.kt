@@ -19,8 +19,13 @@ class JobCancellationSpec :
     test("work interrupted during a retry wait: the job fails once and the flag stays set") {
       fake().use { gateway ->
         gateway.faults().on("POST", "/api/jobs/*/llm-call").next(Fault.status(503)).thenPass()
-        // The interrupt arrives while the llm-call waits to retry.
-        val interruptedWait = Sleeper { throw InterruptedException("sleep interrupted") }
+        // The interrupt reaches the work's thread while the llm-call waits to retry (the wait
+        // itself runs off that thread, and outlasts the test).
+        val caller = Thread.currentThread()
+        val interruptedWait = Sleeper {
+          caller.interrupt()
+          Thread.sleep(2_000)
+        }
         var jobId = ""
         val error =
           shouldThrow<CallInterruptedException> {
