@@ -3,7 +3,7 @@ package io.llmgateway.jobs;
 import io.llmgateway.cost.ModelPrice;
 import io.llmgateway.cost.PriceTable;
 import io.llmgateway.internal.call.ChainedCall;
-import io.llmgateway.pipeline.GatewayCall;
+import io.llmgateway.internal.call.GatewayCall;
 import io.llmgateway.pipeline.Sleeper;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package io.llmgateway.jobs;
 
 import io.llmgateway.cost.Cost;
 import io.llmgateway.cost.TokenUsage;
+import io.llmgateway.internal.call.AttemptContext;
 import io.llmgateway.internal.call.AttemptIo;
 import io.llmgateway.internal.call.AttemptSpec;
-import io.llmgateway.pipeline.AttemptContext;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.function.Function;

@@ -2,7 +2,7 @@ package io.llmgateway.jobs;
 
 import io.llmgateway.cost.CostLedger;
 import io.llmgateway.internal.call.ChainedCall;
-import io.llmgateway.pipeline.GatewayCall;
+import io.llmgateway.internal.call.GatewayCall;
 import io.llmgateway.stream.StreamHandler;
 import io.llmgateway.stream.StreamResult;
 import java.util.Map;

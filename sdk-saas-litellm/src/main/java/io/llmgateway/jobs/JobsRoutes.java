@@ -1,6 +1,6 @@
 package io.llmgateway.jobs;
 
-import io.llmgateway.pipeline.CallContext;
+import io.llmgateway.internal.call.CallContext;
 import okhttp3.HttpUrl;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;

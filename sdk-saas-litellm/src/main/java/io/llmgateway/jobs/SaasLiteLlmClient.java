@@ -5,16 +5,16 @@ import io.llmgateway.error.ErrorClassifier;
 import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.error.PermissionDeniedException;
 import io.llmgateway.error.Provider;
-import io.llmgateway.http.BoundedErrorBodyInterceptor;
 import io.llmgateway.internal.call.CallRuntime;
 import io.llmgateway.internal.call.ChainedCall;
+import io.llmgateway.internal.call.GatewayCall;
 import io.llmgateway.internal.call.HttpClients;
+import io.llmgateway.internal.call.ResilientExecutor;
+import io.llmgateway.internal.http.BoundedErrorBodyInterceptor;
+import io.llmgateway.internal.http.HeaderLoggingInterceptor;
 import io.llmgateway.logging.CallLogger;
-import io.llmgateway.logging.HeaderLoggingInterceptor;
 import io.llmgateway.metrics.MetricsCollector;
 import io.llmgateway.pipeline.Endpoint;
-import io.llmgateway.pipeline.GatewayCall;
-import io.llmgateway.pipeline.ResilientExecutor;
 import io.llmgateway.stream.ChunkStream;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -296,7 +296,7 @@ public final class SaasLiteLlmClient implements AutoCloseable {
     return attached != null ? attached : diagnosisCall(error).execute();
   }
 
-  /** Every request as a {@link io.llmgateway.pipeline.GatewayCall}, for other call styles. */
+  /** Every request as a {@link io.llmgateway.internal.call.GatewayCall}, for other call styles. */
   public JobCalls calls() {
     return calls;
   }

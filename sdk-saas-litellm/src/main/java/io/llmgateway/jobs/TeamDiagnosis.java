@@ -7,8 +7,8 @@ import io.llmgateway.error.PermissionDeniedException;
 import io.llmgateway.error.TeamPausedException;
 import io.llmgateway.error.TeamSuspendedException;
 import io.llmgateway.internal.call.ChainedCall;
+import io.llmgateway.internal.call.GatewayCall;
 import io.llmgateway.pipeline.Endpoint;
-import io.llmgateway.pipeline.GatewayCall;
 import io.llmgateway.pipeline.Sleeper;
 import org.jspecify.annotations.Nullable;
 

@@ -3,7 +3,7 @@ package io.llmgateway.jobs
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.shouldBe
-import io.llmgateway.logging.HeaderLoggingInterceptor
+import io.llmgateway.internal.http.HeaderLoggingInterceptor
 import okhttp3.OkHttpClient
 
 class HeaderLoggingWiringSpec :

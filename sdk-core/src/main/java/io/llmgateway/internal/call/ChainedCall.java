@@ -3,7 +3,6 @@ package io.llmgateway.internal.call;
 import io.llmgateway.pipeline.CallCanceledException;
 import io.llmgateway.pipeline.CallInterruptedException;
 import io.llmgateway.pipeline.Endpoint;
-import io.llmgateway.pipeline.GatewayCall;
 import io.llmgateway.pipeline.Sleeper;
 import io.llmgateway.stream.StreamChunk;
 import io.llmgateway.stream.StreamResult;

@@ -2,7 +2,6 @@ package io.llmgateway.internal.call;
 
 import io.llmgateway.pipeline.CallOptions;
 import io.llmgateway.pipeline.Endpoint;
-import io.llmgateway.pipeline.GatewayCall;
 import io.llmgateway.stream.ChunkStream;
 import io.llmgateway.stream.StreamChunk;
 import io.llmgateway.stream.StreamListener;

@@ -1,4 +1,4 @@
-package io.llmgateway.stream
+package io.llmgateway.internal.stream
 
 import io.kotest.assertions.throwables.shouldNotThrowAny
 import io.kotest.assertions.throwables.shouldThrow

@@ -1,4 +1,4 @@
-package io.llmgateway.http;
+package io.llmgateway.internal.http;
 
 import io.llmgateway.error.ErrorClassifier;
 import java.io.IOException;

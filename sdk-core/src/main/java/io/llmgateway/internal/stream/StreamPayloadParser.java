@@ -1,7 +1,9 @@
-package io.llmgateway.stream;
+package io.llmgateway.internal.stream;
 
 import com.squareup.moshi.JsonReader;
 import io.llmgateway.cost.TokenUsage;
+import io.llmgateway.stream.ChunkShape;
+import io.llmgateway.stream.StreamChunk;
 import java.io.IOException;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package io.llmgateway.pipeline;
+package io.llmgateway.internal.call;
 
 import io.llmgateway.internal.Redaction;
 import io.llmgateway.metrics.CallEvent;

@@ -1,4 +1,4 @@
-package io.llmgateway.http;
+package io.llmgateway.internal.http;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,7 @@
-package io.llmgateway.pipeline;
+package io.llmgateway.internal.call;
 
 import io.llmgateway.error.Provider;
+import io.llmgateway.pipeline.Endpoint;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.llmgateway.pipeline;
+package io.llmgateway.internal.call;
 
 import java.security.SecureRandom;
 import java.util.UUID;

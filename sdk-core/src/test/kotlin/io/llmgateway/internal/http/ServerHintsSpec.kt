@@ -1,4 +1,4 @@
-package io.llmgateway.http
+package io.llmgateway.internal.http
 
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe

@@ -1,6 +1,7 @@
-package io.llmgateway.logging;
+package io.llmgateway.internal.http;
 
-import io.llmgateway.pipeline.CallContext;
+import io.llmgateway.internal.call.CallContext;
+import io.llmgateway.logging.CallLogger;
 import java.io.IOException;
 import java.util.Objects;
 import okhttp3.Interceptor;

@@ -1,4 +1,4 @@
-package io.llmgateway.pipeline;
+package io.llmgateway.internal.call;
 
 import io.llmgateway.circuit.CircuitBreaker;
 import io.llmgateway.error.LlmGatewayException;
@@ -8,6 +8,8 @@ import io.llmgateway.metrics.CallFinished;
 import io.llmgateway.metrics.CallStarted;
 import io.llmgateway.metrics.RetryScheduled;
 import io.llmgateway.metrics.Throttled;
+import io.llmgateway.pipeline.CallOptions;
+import io.llmgateway.pipeline.Endpoint;
 import io.llmgateway.ratelimit.Reservation;
 import io.llmgateway.retry.RetryDecision;
 import io.llmgateway.retry.RetryPolicy;

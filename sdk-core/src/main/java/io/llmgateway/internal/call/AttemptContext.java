@@ -1,4 +1,4 @@
-package io.llmgateway.pipeline;
+package io.llmgateway.internal.call;
 
 import io.llmgateway.cost.Cost;
 import io.llmgateway.cost.TokenUsage;
@@ -6,6 +6,7 @@ import io.llmgateway.error.Provider;
 import io.llmgateway.metrics.CallListener;
 import io.llmgateway.metrics.StreamEnded;
 import io.llmgateway.metrics.UsageReported;
+import io.llmgateway.pipeline.Endpoint;
 import io.llmgateway.ratelimit.RateLimitSnapshot;
 import io.llmgateway.ratelimit.RateLimiter;
 import io.llmgateway.ratelimit.Reservation;

@@ -1,5 +1,8 @@
-package io.llmgateway.pipeline;
+package io.llmgateway.internal.call;
 
+import io.llmgateway.pipeline.CallCanceledException;
+import io.llmgateway.pipeline.CallInterruptedException;
+import io.llmgateway.pipeline.Endpoint;
 import java.util.concurrent.CompletableFuture;
 
 /**

@@ -1,4 +1,4 @@
-package io.llmgateway.stream;
+package io.llmgateway.internal.stream;
 
 import io.llmgateway.cost.TokenUsage;
 import io.llmgateway.error.ErrorClassifier;
@@ -6,6 +6,7 @@ import io.llmgateway.error.ErrorDetails;
 import io.llmgateway.error.Provider;
 import io.llmgateway.error.StreamErrorEventException;
 import io.llmgateway.error.StreamInterruptedException;
+import io.llmgateway.stream.StreamChunk;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,4 +1,4 @@
-package io.llmgateway.stream
+package io.llmgateway.internal.stream
 
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
@@ -8,6 +8,8 @@ import io.kotest.property.PropTestConfig
 import io.kotest.property.arbitrary.string
 import io.kotest.property.checkAll
 import io.llmgateway.cost.TokenUsage
+import io.llmgateway.stream.ChunkShape
+import io.llmgateway.stream.StreamChunk
 
 class StreamPayloadParserSpec :
   FunSpec({

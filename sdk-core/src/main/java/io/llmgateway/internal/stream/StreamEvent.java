@@ -1,4 +1,6 @@
-package io.llmgateway.stream;
+package io.llmgateway.internal.stream;
+
+import io.llmgateway.stream.StreamChunk;
 
 /** What one {@code data:} payload of a stream means. */
 public abstract sealed class StreamEvent

@@ -1,6 +1,10 @@
-package io.llmgateway.pipeline;
+package io.llmgateway.internal.call;
 
 import io.llmgateway.error.LlmGatewayException;
+import io.llmgateway.pipeline.CallInterruptedException;
+import io.llmgateway.pipeline.CallOptions;
+import io.llmgateway.pipeline.Endpoint;
+import io.llmgateway.pipeline.Sleeper;
 
 /**
  * The blocking loop of one call: waits with the {@link Sleeper}; every decision is the driver's.

@@ -1,4 +1,4 @@
-package io.llmgateway.http;
+package io.llmgateway.internal.http;
 
 import io.llmgateway.internal.DurationText;
 import io.llmgateway.ratelimit.RateLimitSnapshot;

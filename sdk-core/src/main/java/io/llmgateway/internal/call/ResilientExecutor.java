@@ -1,4 +1,4 @@
-package io.llmgateway.pipeline;
+package io.llmgateway.internal.call;
 
 import io.llmgateway.circuit.CircuitBreakerRegistry;
 import io.llmgateway.error.Provider;
@@ -6,6 +6,11 @@ import io.llmgateway.logging.CallLogger;
 import io.llmgateway.metrics.CallListener;
 import io.llmgateway.metrics.CircuitStateChanged;
 import io.llmgateway.metrics.MetricsCollector;
+import io.llmgateway.pipeline.CallInterruptedException;
+import io.llmgateway.pipeline.CallOptions;
+import io.llmgateway.pipeline.Endpoint;
+import io.llmgateway.pipeline.Sleeper;
+import io.llmgateway.pipeline.Timeouts;
 import io.llmgateway.ratelimit.RateLimiter;
 import io.llmgateway.retry.RetryPolicy;
 import java.time.Clock;
