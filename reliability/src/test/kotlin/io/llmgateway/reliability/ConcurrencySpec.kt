@@ -264,7 +264,7 @@ class ConcurrencySpec :
             assertAccounted(
               calls,
               tally,
-              hive.executor().metrics().snapshot().endpoint("chat.completions")!!,
+              hive.metrics().snapshot().endpoint("chat.completions")!!,
               fake.seen("/chat/completions"),
             )
           }

@@ -75,6 +75,3 @@ class DefaultTimeoutsSpec :
       }
     }
   })
-
-private fun FakeGateway.requestsTo(method: String, suffix: String): Int =
-  requests().count { it.method() == method && it.path().substringBefore('?').endsWith(suffix) }

@@ -99,7 +99,7 @@ object BlockingHiveOpsDriver : Driver {
             client.stream(chatParams(case)) {}.let { Answer(it.text(), listOf(it.toString())) }
         }
       } finally {
-        metrics(client.executor().metrics().snapshot())
+        metrics(client.metrics().snapshot())
       }
     }
   }
@@ -124,7 +124,7 @@ object SuspendingHiveOpsDriver : Driver {
           }
         }
       } finally {
-        metrics(client.executor().metrics().snapshot())
+        metrics(client.metrics().snapshot())
       }
     }
   }

@@ -70,7 +70,7 @@ class FaultMatrixSpec :
               val answer = outcome.getOrElse { fail("expected success, got $it") }
               answer.text.shouldNotBeEmpty()
               if (expect.hint != null && case.sleeper != null) {
-                case.sleeper.waits shouldContain expect.hint
+                case.sleeper.sleeps() shouldContain expect.hint
               }
               answer.leftovers.forEach { Canary.assertAbsent("a result", it) }
             }

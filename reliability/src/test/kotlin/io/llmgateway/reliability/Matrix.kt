@@ -4,7 +4,6 @@ import io.llmgateway.error.Provider
 import io.llmgateway.jobs.SaasLiteLlmClient
 import io.llmgateway.openai.HiveOpsClient
 import io.llmgateway.pipeline.Endpoint
-import io.llmgateway.pipeline.Sleeper
 import io.llmgateway.pipeline.Timeouts
 import io.llmgateway.retry.Jitter
 import io.llmgateway.retry.RetryPolicy
@@ -13,7 +12,6 @@ import io.llmgateway.testing.FakeGateway
 import java.time.Clock
 import java.time.Duration
 import java.time.Instant
-import java.util.Collections
 import okhttp3.OkHttpClient
 
 /** The matrix's fixed numbers. */
@@ -52,16 +50,6 @@ object Matrix {
       .build()
 }
 
-/** Moves the fake clock instead of sleeping, and keeps every wait. */
-class AdvancingSleeper(private val clock: FakeClock) : Sleeper {
-  val waits: MutableList<Duration> = Collections.synchronizedList(mutableListOf())
-
-  override fun sleep(duration: Duration) {
-    waits += duration
-    clock.advance(duration)
-  }
-}
-
 /**
  * One scenario run by one client: a fresh gateway (seeded with the canary keys), a fresh OkHttp
  * client (its own pool and dispatcher, so leak counts are this case's alone), and the time the
@@ -73,7 +61,7 @@ class Case(val scenario: Scenario, virtualTime: Boolean) : AutoCloseable {
   val clock: Clock =
     if (virtualTime) FakeClock(Matrix.START)
     else Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Matrix.START))
-  val sleeper: AdvancingSleeper? = (clock as? FakeClock)?.let(::AdvancingSleeper)
+  val sleeper: FakeClock? = (clock as? FakeClock)
   val gateway: FakeGateway =
     FakeGateway.builder()
       .mode(scenario.mode)
@@ -95,7 +83,7 @@ class Case(val scenario: Scenario, virtualTime: Boolean) : AutoCloseable {
       .streamIdleTimeout(Matrix.TIMEOUT)
       .retryPolicy(policy(RetryPolicy.saasLiteLlm()))
       .clock(clock)
-      .apply { sleeper?.let { sleeper(it) } }
+      .apply { sleeper?.let { sleeper(it::sleep) } }
       .build()
 
   fun hive(): HiveOpsClient =
@@ -108,7 +96,7 @@ class Case(val scenario: Scenario, virtualTime: Boolean) : AutoCloseable {
       .streamIdleTimeout(Matrix.TIMEOUT)
       .retryPolicy(policy(RetryPolicy.hiveOps()))
       .clock(clock)
-      .apply { sleeper?.let { sleeper(it) } }
+      .apply { sleeper?.let { sleeper(it::sleep) } }
       .build()
 
   /** Requests the fake saw on the scenario's path, faulted ones included. */

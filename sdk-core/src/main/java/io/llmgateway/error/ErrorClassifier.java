@@ -1,6 +1,7 @@
 package io.llmgateway.error;
 
 import io.llmgateway.internal.http.HeaderLookup;
+import io.llmgateway.internal.http.RateLimitHeaders;
 import io.llmgateway.internal.http.ServerHints;
 import io.llmgateway.ratelimit.RateLimitSnapshot;
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
@@ -49,12 +52,37 @@ public final class ErrorClassifier {
   }
 
   /**
-   * Classifies an HTTP answer the caller has decided is an error.
+   * Classifies an HTTP answer the caller has decided is an error, with its headers from OkHttp.
    *
    * @param body the body's bytes, or its first bytes: callers should read at most {@link
    *     #BODY_READ_LIMIT}
    */
   public LlmGatewayException classify(
+      Provider provider,
+      int status,
+      okhttp3.Headers headers,
+      byte[] body,
+      @Nullable String contentType) {
+    return classify(provider, status, HeaderLookup.of(headers), body, contentType);
+  }
+
+  /**
+   * Classifies an HTTP answer the caller has decided is an error, with its headers as a map of
+   * names to values (any HTTP library's shape; names are matched case-insensitively).
+   *
+   * @param body the body's bytes, or its first bytes: callers should read at most {@link
+   *     #BODY_READ_LIMIT}
+   */
+  public LlmGatewayException classify(
+      Provider provider,
+      int status,
+      Map<String, ? extends List<String>> headers,
+      byte[] body,
+      @Nullable String contentType) {
+    return classify(provider, status, safeLookup(headers), body, contentType);
+  }
+
+  private LlmGatewayException classify(
       Provider provider,
       int status,
       HeaderLookup headers,
@@ -65,6 +93,15 @@ public final class ErrorClassifier {
     return StatusTable.classify(status, parsed, details);
   }
 
+  // A map is caller code (another library's headers behind it): contain what it throws.
+  private static HeaderLookup safeLookup(Map<String, ? extends List<String>> headers) {
+    try {
+      return HeaderLookup.of(headers);
+    } catch (RuntimeException e) {
+      return HeaderLookup.NONE;
+    }
+  }
+
   /**
    * Classifies an OkHttp response: reads at most {@link #BODY_READ_LIMIT} bytes of its body and
    * closes it.
@@ -72,11 +109,7 @@ public final class ErrorClassifier {
   public LlmGatewayException classify(Provider provider, Response response) {
     byte[] body = readBounded(response);
     return classify(
-        provider,
-        response.code(),
-        HeaderLookup.of(response.headers()),
-        body,
-        response.header("Content-Type"));
+        provider, response.code(), response.headers(), body, response.header("Content-Type"));
   }
 
   /**
@@ -138,7 +171,7 @@ public final class ErrorClassifier {
   // Header lookups are caller code (a lambda over another library's headers): contain them.
   private static RateLimitSnapshot safeRateLimit(HeaderLookup headers, Instant now) {
     try {
-      return RateLimitSnapshot.parse(headers, now);
+      return RateLimitHeaders.parse(headers, now);
     } catch (RuntimeException e) {
       return RateLimitSnapshot.EMPTY;
     }

@@ -1,6 +1,5 @@
 package io.llmgateway.ratelimit;
 
-import io.llmgateway.internal.http.HeaderLookup;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -34,27 +33,6 @@ public final class RateLimitSnapshot {
     this.limitTokens = limitTokens;
     this.remainingTokens = remainingTokens;
     this.resetTokens = resetTokens;
-  }
-
-  /**
-   * Reads the {@code X-RateLimit-*} headers. Resets given as durations or seconds are resolved
-   * against {@code now}.
-   */
-  public static RateLimitSnapshot parse(HeaderLookup headers, Instant now) {
-    return RateLimitHeaders.parse(headers, now);
-  }
-
-  /**
-   * Reads the {@code X-RateLimit-*} headers of an OkHttp response; one pass over the names when
-   * there are none (the common case for gateways that send none).
-   */
-  public static RateLimitSnapshot parse(okhttp3.Headers headers, Instant now) {
-    for (int i = 0, n = headers.size(); i < n; i++) {
-      if (headers.name(i).regionMatches(true, 0, "x-ratelimit-", 0, 12)) {
-        return RateLimitHeaders.parse(HeaderLookup.of(headers), now);
-      }
-    }
-    return EMPTY;
   }
 
   public @Nullable Long limitRequests() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.llmgateway.internal.http.HeaderLookup;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -21,11 +20,7 @@ class ErrorHandlingFromJavaTest {
     Map<String, List<String>> multi = new java.util.HashMap<>();
     headers.forEach((k, v) -> multi.put(k, List.of(v)));
     throw classifier.classify(
-        provider,
-        status,
-        HeaderLookup.of(multi),
-        body.getBytes(StandardCharsets.UTF_8),
-        "application/json");
+        provider, status, multi, body.getBytes(StandardCharsets.UTF_8), "application/json");
   }
 
   @Test

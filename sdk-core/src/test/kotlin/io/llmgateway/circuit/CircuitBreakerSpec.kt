@@ -7,7 +7,7 @@ import io.llmgateway.error.ErrorDetails
 import io.llmgateway.error.Provider
 import io.llmgateway.pipeline.Endpoint
 import io.llmgateway.pipeline.Errors
-import io.llmgateway.pipeline.FakeClock
+import io.llmgateway.testing.FakeClock
 import java.time.Duration
 
 class CircuitBreakerSpec :

@@ -1,6 +1,5 @@
 package io.llmgateway.error
 
-import io.llmgateway.internal.http.HeaderLookup
 import java.time.Clock
 import java.time.Instant
 import java.time.ZoneOffset
@@ -28,7 +27,7 @@ class ClassificationCase(
     classifier.classify(
       provider,
       status,
-      HeaderLookup.of(headers.mapValues { listOf(it.value) }),
+      headers.mapValues { listOf(it.value) },
       bytes ?: body.toByteArray(),
       contentType,
     )

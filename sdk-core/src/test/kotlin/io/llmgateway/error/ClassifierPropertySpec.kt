@@ -17,7 +17,7 @@ import io.kotest.property.arbitrary.pair
 import io.kotest.property.arbitrary.string
 import io.kotest.property.checkAll
 import io.llmgateway.internal.http.HeaderLookup
-import io.llmgateway.ratelimit.RateLimitSnapshot
+import io.llmgateway.internal.http.RateLimitHeaders
 import java.time.Instant
 
 /**
@@ -99,7 +99,7 @@ class ClassifierPropertySpec :
         headers,
         Arb.string(0..20).orNull(),
       ) { status, body, hs, contentType ->
-        val lookup = HeaderLookup.of(hs.groupBy({ it.first }, { it.second }))
+        val lookup = hs.groupBy({ it.first }, { it.second })
         val error =
           ErrorClassifier.create().classify(Provider.HIVEOPS, status, lookup, body, contentType)
         error.shouldBeInstanceOf<LlmGatewayException>()
@@ -123,7 +123,11 @@ class ClassifierPropertySpec :
 
     test("a header lookup that throws is contained") {
       checkAll(PropTestConfig(iterations = 50), Arb.int(400..599)) { status ->
-        val hostile = HeaderLookup { throw IllegalStateException("broken headers") }
+        val hostile =
+          object : AbstractMap<String, List<String>>() {
+            override val entries: Set<Map.Entry<String, List<String>>>
+              get() = throw IllegalStateException("broken headers")
+          }
         ErrorClassifier.create()
           .classify(Provider.OPENAI_COMPATIBLE, status, hostile, ByteArray(0), null)
           .shouldBeInstanceOf<ApiException>()
@@ -132,7 +136,7 @@ class ClassifierPropertySpec :
 
     test("rate-limit parsing never throws on arbitrary values") {
       checkAll(PropTestConfig(iterations = 2000), headers) { hs ->
-        RateLimitSnapshot.parse(
+        RateLimitHeaders.parse(
           HeaderLookup.of(hs.groupBy({ it.first }, { it.second })),
           Instant.EPOCH,
         )

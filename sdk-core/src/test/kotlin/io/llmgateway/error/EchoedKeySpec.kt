@@ -6,7 +6,6 @@ import io.kotest.matchers.collections.shouldNotBeEmpty
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.types.shouldBeInstanceOf
-import io.llmgateway.internal.http.HeaderLookup
 
 private const val KEY = "sk-canaryQ7xZ9pL2mN4vB8kR3tY6wJ"
 
@@ -25,7 +24,7 @@ private data class Echo(
       .classify(
         Provider.SAAS_LITELLM,
         status,
-        HeaderLookup.of(headers.mapValues { listOf(it.value) }),
+        headers.mapValues { listOf(it.value) },
         body.toByteArray(),
         contentType,
       )

@@ -53,7 +53,7 @@ class ErrorClassifierSpec :
           .classify(
             Provider.HIVEOPS,
             500,
-            io.llmgateway.internal.http.HeaderLookup.NONE,
+            emptyMap<String, List<String>>(),
             bytes,
             "text/plain",
           )

@@ -8,7 +8,6 @@ import io.llmgateway.error.ErrorClassifier
 import io.llmgateway.error.ErrorDetails
 import io.llmgateway.error.Provider
 import io.llmgateway.error.ThrottledException
-import io.llmgateway.internal.http.HeaderLookup
 
 class RedactionSpec :
   FunSpec({
@@ -39,7 +38,13 @@ class RedactionSpec :
       val body = """{"detail": "Invalid API key: $escaped"}""".toByteArray()
       val error =
         ErrorClassifier.create()
-          .classify(Provider.SAAS_LITELLM, 401, HeaderLookup { null }, body, "application/json")
+          .classify(
+            Provider.SAAS_LITELLM,
+            401,
+            emptyMap<String, List<String>>(),
+            body,
+            "application/json",
+          )
       error.rawBody() shouldNotContain "9f8e7d6c5b4a3210ffee"
       error.serverMessage() shouldNotContain "9f8e7d6c5b4a3210ffee"
     }
@@ -57,7 +62,7 @@ class RedactionSpec :
           .classify(
             Provider.SAAS_LITELLM,
             401,
-            HeaderLookup.NONE,
+            emptyMap<String, List<String>>(),
             body.toByteArray(),
             "application/json",
           )

@@ -3,10 +3,10 @@ package io.llmgateway.logging
 import io.llmgateway.error.ErrorClassifier
 import io.llmgateway.error.Provider
 import io.llmgateway.internal.call.AttemptContext
+import io.llmgateway.internal.call.BoundedErrorBodyInterceptor
 import io.llmgateway.internal.call.CallContext
-import io.llmgateway.internal.http.BoundedErrorBodyInterceptor
 import io.llmgateway.internal.http.HeaderLookup
-import io.llmgateway.ratelimit.RateLimitSnapshot
+import io.llmgateway.internal.http.RateLimitHeaders
 import java.io.IOException
 import java.time.Clock
 import java.util.concurrent.TimeUnit
@@ -55,7 +55,7 @@ class CanaryClient(
       if (!it.isSuccessful) {
         throw classifier.classify(Provider.HIVEOPS, it)
       }
-      ctx.observe(RateLimitSnapshot.parse(HeaderLookup.of(it.headers), clock.instant()))
+      ctx.observe(RateLimitHeaders.parse(HeaderLookup.of(it.headers), clock.instant()))
       return it.body!!.string()
     }
   }

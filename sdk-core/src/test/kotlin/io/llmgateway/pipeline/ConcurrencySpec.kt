@@ -11,6 +11,7 @@ import io.llmgateway.metrics.CircuitStateChanged
 import io.llmgateway.ratelimit.RateLimitConfig
 import io.llmgateway.ratelimit.RateLimiter
 import io.llmgateway.retry.RetryPolicy
+import io.llmgateway.testing.FakeClock
 import java.time.Duration
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.Executors

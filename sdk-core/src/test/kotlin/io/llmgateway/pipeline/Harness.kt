@@ -9,6 +9,7 @@ import io.llmgateway.metrics.CallEvent
 import io.llmgateway.ratelimit.RateLimitConfig
 import io.llmgateway.ratelimit.RateLimiter
 import io.llmgateway.retry.RetryPolicy
+import io.llmgateway.testing.FakeClock
 import java.time.Duration
 import java.util.Collections
 
@@ -22,7 +23,7 @@ class Harness(
   configure: ResilientExecutor.Builder.() -> Unit = {},
 ) {
   val clock = FakeClock()
-  val sleeper = RecordingSleeper(clock)
+  val sleeper = clock
   val events: MutableList<CallEvent> = Collections.synchronizedList(mutableListOf())
   val registry: CircuitBreakerRegistry = CircuitBreakerRegistry.of(breakers)
   val limiter: RateLimiter = RateLimiter.of(rateLimit)
@@ -34,7 +35,7 @@ class Harness(
       .circuitBreakers(registry)
       .rateLimiter(limiter)
       .clock(clock)
-      .sleeper(sleeper)
+      .sleeper(sleeper::sleep)
       .logging(false)
       .listener { events += it }
       .apply(configure)

@@ -8,9 +8,10 @@ import io.llmgateway.error.ServiceUnavailableException
 import io.llmgateway.internal.call.AttemptContext
 import io.llmgateway.internal.call.CallContext
 import io.llmgateway.internal.http.HeaderLookup
+import io.llmgateway.internal.http.RateLimitHeaders
 import io.llmgateway.internal.http.ServerHints
 import io.llmgateway.metrics.Throttled
-import io.llmgateway.ratelimit.RateLimitSnapshot
+import io.llmgateway.testing.FakeClock
 import java.time.Duration
 import java.util.concurrent.TimeUnit
 import okhttp3.OkHttpClient
@@ -30,7 +31,7 @@ private fun httpAttempt(client: OkHttpClient, server: MockWebServer, clock: Fake
     call.timeout().timeout(ctx.timeout().toMillis(), TimeUnit.MILLISECONDS)
     call.execute().use { response ->
       val headers = HeaderLookup.of(response.headers)
-      val snapshot = RateLimitSnapshot.parse(headers, clock.instant())
+      val snapshot = RateLimitHeaders.parse(headers, clock.instant())
       if (response.code == 503) {
         throw ServiceUnavailableException(
           "HTTP 503 unavailable [hiveops]",
@@ -70,7 +71,7 @@ class HttpAttemptSpec :
         val second = server.takeRequest().getHeader("X-Client-Request-Id")
         first shouldBe second
         (first!!.length) shouldBe 36 // a UUID
-        h.sleeper.sleeps shouldBe listOf(Duration.ofSeconds(2))
+        h.sleeper.sleeps() shouldBe listOf(Duration.ofSeconds(2))
 
         // the window is spent: the next call waits for the reset instead of drawing a 429
         h.run(Endpoint.MODELS, attempt = httpAttempt(client, server, h.clock)) shouldBe "second"

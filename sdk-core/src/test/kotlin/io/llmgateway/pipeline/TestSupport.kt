@@ -14,40 +14,7 @@ import io.llmgateway.error.RateLimitedException
 import io.llmgateway.error.ServiceUnavailableException
 import io.llmgateway.error.ValidationException
 import io.llmgateway.ratelimit.RateLimitSnapshot
-import java.time.Clock
 import java.time.Duration
-import java.time.Instant
-import java.time.ZoneId
-import java.time.ZoneOffset
-import java.util.Collections
-import java.util.concurrent.atomic.AtomicReference
-
-/** A clock that moves only when told to. Thread-safe. */
-class FakeClock(start: Instant = Instant.parse("2026-03-20T12:00:00Z")) : Clock() {
-  private val now = AtomicReference(start)
-
-  override fun instant(): Instant = now.get()
-
-  override fun getZone(): ZoneId = ZoneOffset.UTC
-
-  override fun withZone(zone: ZoneId): Clock = this
-
-  fun advance(d: Duration) {
-    now.updateAndGet { it.plus(d) }
-  }
-}
-
-/** A sleeper that records every wait and moves the fake clock instead of sleeping. */
-class RecordingSleeper(private val clock: FakeClock) : Sleeper {
-  val sleeps: MutableList<Duration> = Collections.synchronizedList(mutableListOf())
-
-  override fun sleep(duration: Duration) {
-    sleeps.add(duration)
-    clock.advance(duration)
-  }
-
-  fun total(): Duration = synchronized(sleeps) { sleeps.fold(Duration.ZERO, Duration::plus) }
-}
 
 /** Ready-made classified errors, as the colleague's classifier would produce them. */
 object Errors {

@@ -4,13 +4,14 @@ import io.kotest.core.spec.style.FunSpec
 import io.kotest.datatest.withData
 import io.kotest.matchers.shouldBe
 import io.llmgateway.internal.http.HeaderLookup
+import io.llmgateway.internal.http.RateLimitHeaders
 import java.time.Instant
 
 class RateLimitSnapshotSpec :
   FunSpec({
     val now = Instant.parse("2026-03-20T12:29:00Z")
     fun parse(vararg headers: Pair<String, String>) =
-      RateLimitSnapshot.parse(
+      RateLimitHeaders.parse(
         HeaderLookup.of(headers.associate { it.first to listOf(it.second) }),
         now,
       )

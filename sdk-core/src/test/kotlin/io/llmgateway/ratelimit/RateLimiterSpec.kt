@@ -2,7 +2,7 @@ package io.llmgateway.ratelimit
 
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
-import io.llmgateway.pipeline.FakeClock
+import io.llmgateway.testing.FakeClock
 import java.time.Duration
 import java.time.Instant
 

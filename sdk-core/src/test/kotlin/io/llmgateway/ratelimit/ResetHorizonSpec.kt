@@ -3,6 +3,7 @@ package io.llmgateway.ratelimit
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.llmgateway.internal.http.HeaderLookup
+import io.llmgateway.internal.http.RateLimitHeaders
 import java.time.Duration
 import java.time.Instant
 
@@ -12,7 +13,7 @@ class ResetHorizonSpec :
     val now = Instant.parse("2026-03-20T12:00:20Z")
 
     fun snapshot(vararg headers: Pair<String, String>) =
-      RateLimitSnapshot.parse(
+      RateLimitHeaders.parse(
         HeaderLookup.of(headers.associate { it.first to listOf(it.second) }),
         now,
       )

@@ -8,9 +8,9 @@ import io.kotest.matchers.shouldBe
 import io.llmgateway.internal.call.AttemptContext
 import io.llmgateway.pipeline.CallOptions
 import io.llmgateway.pipeline.Errors
-import io.llmgateway.pipeline.FakeClock
 import io.llmgateway.pipeline.Harness
 import io.llmgateway.retry.RetryPolicy
+import io.llmgateway.testing.FakeClock
 import java.time.Duration
 import java.time.Instant
 

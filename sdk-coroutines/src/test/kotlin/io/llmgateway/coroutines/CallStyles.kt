@@ -147,9 +147,8 @@ class Styled(val style: Style, val saas: SaasLiteLlmClient?, val hive: HiveOpsCl
           .async()
           .runJob(JobSpec.of("styles")) { it.llmCall(op.request).content().orEmpty() }
           .then { it.value() }
-      is Op.Chat -> hiveOps().calls().chat(op.params, defaults()).future().then { it.text() }
-      is Op.ChatStream ->
-        hiveOps().calls().stream(op.params, defaults()).future().then { it.readText() }
+      is Op.Chat -> hiveOps().async().chat(op.params).then { it.text() }
+      is Op.ChatStream -> hiveOps().async().stream(op.params) {}.then { it.text() }
     }
       as CompletableFuture<T>
 
@@ -187,8 +186,6 @@ class Styled(val style: Style, val saas: SaasLiteLlmClient?, val hive: HiveOpsCl
     }
     return out
   }
-
-  private fun defaults() = io.llmgateway.pipeline.CallOptions.defaults()
 
   override fun toString(): String = style.toString()
 }

@@ -6,7 +6,6 @@ import io.llmgateway.jobs.SaasLiteLlmClientBuilder
 import io.llmgateway.retry.Jitter
 import io.llmgateway.retry.RetryPolicy
 import io.llmgateway.testing.FakeGateway
-import io.llmgateway.testing.SaasMode
 import java.time.Duration
 import okhttp3.OkHttpClient
 
@@ -18,9 +17,6 @@ val quickRetries: RetryPolicy =
     .toBuilder()
     .backoff(Duration.ofMillis(10), 2.0, Duration.ofMillis(40), Jitter.none())
     .build()
-
-fun fake(mode: SaasMode = SaasMode.REAL_SERVER): FakeGateway =
-  FakeGateway.builder().mode(mode).start()
 
 fun FakeGateway.suspendingClient(
   team: String = "acme",
@@ -36,9 +32,6 @@ fun FakeGateway.suspendingClient(
     .apply(configure)
     .build()
     .suspending()
-
-fun FakeGateway.requestsTo(method: String, suffix: String): Int =
-  requests().count { it.method() == method && it.path().substringBefore('?').endsWith(suffix) }
 
 fun question(model: String = "chat-fast"): LlmCallRequest =
   llmCallRequest(model) {

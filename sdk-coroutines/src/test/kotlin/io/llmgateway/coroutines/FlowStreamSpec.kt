@@ -28,7 +28,7 @@ import okhttp3.OkHttpClient
 class FlowStreamSpec :
   FunSpec({
     test("a cold flow: nothing is sent until collected, each collection is a new call") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         runBlocking {
           val client = gateway.suspendingClient()
           val job = client.createJob(JobSpec.of("s"))
@@ -43,7 +43,7 @@ class FlowStreamSpec :
     }
 
     test("a cut stream raises the interruption with the partial text") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         runBlocking {
           val client = gateway.suspendingClient()
           val job = client.createJob(JobSpec.of("s"))
@@ -64,7 +64,7 @@ class FlowStreamSpec :
     }
 
     test("the idle timeout is typed and keeps the text, never a TimeoutCancellationException") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         runBlocking {
           val client = gateway.suspendingClient { streamIdleTimeout(Duration.ofMillis(300)) }
           val job = client.createJob(JobSpec.of("s"))
@@ -86,7 +86,7 @@ class FlowStreamSpec :
     }
 
     test("the total stream timeout is typed too") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         runBlocking {
           val client = gateway.suspendingClient {
             timeouts(Timeouts.custom().streamTimeout(Duration.ofMillis(600)).build())
@@ -123,7 +123,7 @@ class FlowStreamSpec :
     }
 
     test("cancelling the collector closes the connection: the gateway sees it go") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val http = OkHttpClient()
         runBlocking {
           val client = gateway.suspendingClient(http = http)
@@ -151,7 +151,7 @@ class FlowStreamSpec :
     }
 
     test("taking the first chunk stops the stream early") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         runBlocking {
           val client = gateway.suspendingClient()
           client.createAndCallStream(JobSpec.of("s"), question()).first().shape().name shouldBe

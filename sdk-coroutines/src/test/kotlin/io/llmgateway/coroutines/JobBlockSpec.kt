@@ -8,6 +8,8 @@ import io.kotest.matchers.string.shouldContain
 import io.llmgateway.cost.ModelPrice
 import io.llmgateway.cost.PriceTable
 import io.llmgateway.jobs.JobStatus
+import io.llmgateway.testing.FakeGateway
+import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.fault.Fault
 import java.time.Duration
 import kotlin.time.Duration.Companion.seconds
@@ -22,13 +24,13 @@ import kotlinx.coroutines.runBlocking
 class JobBlockSpec :
   FunSpec({
     test("the block's value comes back with the job's costs, completed once") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         runBlocking {
           val prices =
             PriceTable.builder().put("chat-fast", ModelPrice.perMillion("1", "1")).build()
           val done =
             gateway
-              .suspendingClient { priceTable(prices) }
+              .suspendingClient { prices(prices) }
               .job("analysis") {
                 llmCall(question()).content() + llmCallStream(question()).collectText()
               }
@@ -42,7 +44,7 @@ class JobBlockSpec :
     }
 
     test("a failing block completes the job once as failed and rethrows") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         runBlocking {
           var id = ""
           shouldThrow<IllegalStateException> {
@@ -61,7 +63,7 @@ class JobBlockSpec :
     }
 
     test("a cancelled block completes the job once as failed, in a non-cancellable context") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         runBlocking {
           val inside = CompletableDeferred<String>()
           val running = async {
@@ -82,7 +84,7 @@ class JobBlockSpec :
     }
 
     test("a cut stream inside the block fails the job once") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway
           .faults()
           .on("POST", "/api/jobs/*/llm-call-stream")
@@ -102,7 +104,7 @@ class JobBlockSpec :
     }
 
     test("a complete whose answer is lost is confirmed, not repeated") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway
           .faults()
           .on("POST", "/api/jobs/*/complete")

@@ -10,6 +10,7 @@ import io.llmgateway.cost.PriceTable
 import io.llmgateway.error.BudgetExceededException
 import io.llmgateway.jobs.JobBudget
 import io.llmgateway.jobs.JobSpec
+import io.llmgateway.testing.FakeGateway
 import io.llmgateway.testing.SaasMode
 import kotlinx.coroutines.runBlocking
 
@@ -21,14 +22,14 @@ class JobBudgetBlockSpec :
       PriceTable.builder().put("chat-fast", ModelPrice.perMillion("0.15", "0.60")).build()
 
     test("a USD budget refuses the next call, after reading /costs for the split") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         runBlocking {
           var id = ""
           var calls = 0
           val error =
             shouldThrow<BudgetExceededException> {
               gateway
-                .suspendingClient { priceTable(prices) }
+                .suspendingClient { prices(prices) }
                 .job(JobSpec.of("x").withBudget(JobBudget.maxUsd("0.000001"))) {
                   id = jobId
                   repeat(5) {
@@ -52,7 +53,7 @@ class JobBudgetBlockSpec :
     }
 
     test("a token budget refuses a stream before it is sent, and needs no prices") {
-      fake(SaasMode.DOCUMENTED).use { gateway ->
+      FakeGateway.start(SaasMode.DOCUMENTED).use { gateway ->
         runBlocking {
           var id = ""
           shouldThrow<BudgetExceededException> {
@@ -70,11 +71,11 @@ class JobBudgetBlockSpec :
     }
 
     test("after completing, /costs prices every call at input and output rates") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         runBlocking {
           val done =
             gateway
-              .suspendingClient { priceTable(prices) }
+              .suspendingClient { prices(prices) }
               .job(JobSpec.of("x")) {
                 repeat(3) { llmCall(question()) }
               }

@@ -6,6 +6,8 @@ import io.kotest.matchers.ints.shouldBeGreaterThan
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldStartWith
 import io.llmgateway.jobs.SaasLiteLlmClient
+import io.llmgateway.testing.FakeGateway
+import io.llmgateway.testing.SaasMode
 import java.io.File
 import java.net.URLClassLoader
 import kotlinx.coroutines.runBlocking
@@ -26,7 +28,7 @@ class JobOnlyClasspathSpec :
       }
       // The OpenAI SDK's jars and sdk-openai-compat were there, and are gone.
       (classpath.size - jobOnly.size) shouldBeGreaterThan 1
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         URLClassLoader(
             jobOnly.map { File(it).toURI().toURL() }.toTypedArray(),
             ClassLoader.getPlatformClassLoader(),

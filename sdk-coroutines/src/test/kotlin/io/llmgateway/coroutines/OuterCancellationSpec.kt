@@ -10,6 +10,8 @@ import io.llmgateway.circuit.CircuitState
 import io.llmgateway.error.Provider
 import io.llmgateway.jobs.JobSpec
 import io.llmgateway.pipeline.Endpoint
+import io.llmgateway.testing.FakeGateway
+import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.fault.Fault
 import java.time.Duration
 import kotlin.coroutines.cancellation.CancellationException
@@ -32,7 +34,7 @@ class OuterCancellationSpec :
     }
 
     test("withTimeoutOrNull around a slow call returns null, cancels it, counts nothing") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val registry = breakers()
         val client = gateway.suspendingClient { circuitBreakers(registry) }
         val job = client.createJob(JobSpec.of("x"))
@@ -50,7 +52,7 @@ class OuterCancellationSpec :
     }
 
     test("withTimeout around a call throws its own TimeoutCancellationException") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.suspendingClient()
         val job = client.createJob(JobSpec.of("x"))
         gateway.faults().on("GET", "/api/jobs/*").next(Fault.delayHeaders(Duration.ofSeconds(2)))
@@ -61,7 +63,7 @@ class OuterCancellationSpec :
     }
 
     test("a cancelled caller stops the call during its retry wait: no further attempt") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.suspendingClient {
           retryPolicy(
             io.llmgateway.retry.RetryPolicy.saasLiteLlm().toBuilder().random { 0.5 }.build()

@@ -107,7 +107,7 @@ class RealClockSpec :
     }
 
     test("the SDK's timeouts govern: a 1.2 s answer under an OkHttpClient with 1 s limits") {
-      fake(SaasMode.DOCUMENTED).use { gateway ->
+      FakeGateway.start(SaasMode.DOCUMENTED).use { gateway ->
         val timeouts =
           Timeouts.custom()
             .timeout(Endpoint.JOBS_LLM_CALL, Duration.ofSeconds(3))
@@ -141,7 +141,7 @@ class RealClockSpec :
     }
 
     test("every stream's idle timeout ends it after its first chunk, the text kept") {
-      fake(SaasMode.DOCUMENTED).use { gateway ->
+      FakeGateway.start(SaasMode.DOCUMENTED).use { gateway ->
         val idle = Duration.ofMillis(300)
         val saas = gateway.jobs { streamIdleTimeout(idle) }
         val hive = gateway.hive { streamIdleTimeout(idle) }
@@ -176,7 +176,7 @@ class RealClockSpec :
     }
 
     test("a stream that keeps trickling is ended by its total timeout") {
-      fake(SaasMode.DOCUMENTED).use { gateway ->
+      FakeGateway.start(SaasMode.DOCUMENTED).use { gateway ->
         val timeouts = Timeouts.custom().streamTimeout(Duration.ofMillis(900)).build()
         val saas = gateway.jobs {
           timeouts(timeouts)
@@ -213,7 +213,7 @@ class RealClockSpec :
     context("cancellation stops the exchange at once, and nothing is sent after it") {
       for (style in Style.entries) {
         test("$style: during an answer, and during a retry wait") {
-          fake(SaasMode.DOCUMENTED).use { gateway ->
+          FakeGateway.start(SaasMode.DOCUMENTED).use { gateway ->
             val saas = gateway.jobs()
             val hive = gateway.hive()
             val jobId = saas.createJob(JobSpec.of("x")).jobId()
@@ -258,7 +258,7 @@ class RealClockSpec :
     context("a cancelled stream closes its connection at once") {
       for (style in Style.entries) {
         test(style.toString()) {
-          fake(SaasMode.DOCUMENTED).use { gateway ->
+          FakeGateway.start(SaasMode.DOCUMENTED).use { gateway ->
             val saas = gateway.jobs()
             val hive = gateway.hive()
             val jobId = saas.createJob(JobSpec.of("x")).jobId()
@@ -287,7 +287,7 @@ class RealClockSpec :
     context("cancelled while complete waits to be sent again, the job is completed failed, once") {
       for (style in Style.entries) {
         test(style.toString()) {
-          fake(SaasMode.REAL_SERVER).use { gateway ->
+          FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
             val saas = gateway.jobs()
             gateway.faults().on("POST", "/api/jobs/*/complete").next(Fault.status(503))
             val run = Styled(style, saas, null).start(Op.RunJob(request()))
@@ -309,7 +309,7 @@ class RealClockSpec :
     context("a complete the server is slow to process is confirmed by reading back, charged once") {
       for (style in Style.entries) {
         test(style.toString()) {
-          fake(SaasMode.REAL_SERVER).use { gateway ->
+          FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
             val saas = gateway.jobs {
               timeouts(
                 Timeouts.custom().timeout(Endpoint.JOBS_COMPLETE, Duration.ofMillis(500)).build()

@@ -11,6 +11,8 @@ import io.llmgateway.error.TeamSuspendedException
 import io.llmgateway.jobs.JobOutcome
 import io.llmgateway.jobs.JobSpec
 import io.llmgateway.jobs.JobStatus
+import io.llmgateway.testing.FakeGateway
+import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.fault.Fault
 import java.time.Duration
 import java.util.concurrent.Executors
@@ -28,7 +30,7 @@ import okhttp3.mockwebserver.SocketPolicy
 class SuspendingJobClientSpec :
   FunSpec({
     test("every endpoint, suspending") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         runBlocking {
           val client = gateway.suspendingClient()
           val job = client.createJob(JobSpec.of("k"))
@@ -59,7 +61,7 @@ class SuspendingJobClientSpec :
     }
 
     test("typed errors, and what is retried is retried (counted on the fake)") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         runBlocking {
           shouldThrow<TeamSuspendedException> {
             gateway.suspendingClient("umbrella").createJob(JobSpec.of("k"))
@@ -79,7 +81,7 @@ class SuspendingJobClientSpec :
     }
 
     test("a lost complete answer is confirmed by reading the job, not sent twice") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         runBlocking {
           val client = gateway.suspendingClient()
           val job = client.createJob(JobSpec.of("k"))
@@ -95,7 +97,7 @@ class SuspendingJobClientSpec :
     }
 
     test("cancelling an in-flight llmCall closes the connection and frees OkHttp's dispatcher") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val http = okhttp3.OkHttpClient()
         runBlocking {
           val client = gateway.suspendingClient(http = http)
@@ -125,7 +127,7 @@ class SuspendingJobClientSpec :
     }
 
     test("no thread waits: 40 slow calls finish together on one thread") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway.faults().on("GET", "/health").thenAlways(Fault.delayHeaders(Duration.ofMillis(300)))
         val http =
           okhttp3.OkHttpClient.Builder()

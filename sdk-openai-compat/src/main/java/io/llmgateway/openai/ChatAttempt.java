@@ -12,6 +12,7 @@ import io.llmgateway.error.UnexpectedResponseException;
 import io.llmgateway.internal.call.AttemptContext;
 import io.llmgateway.internal.call.AttemptIo;
 import io.llmgateway.internal.call.AttemptSpec;
+import io.llmgateway.internal.http.RateLimitHeaders;
 import io.llmgateway.ratelimit.RateLimitSnapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +85,7 @@ final class ChatAttempt implements AttemptSpec<ChatResult> {
       ctx.recordUsage(usage.totalTokens());
     }
     RateLimitSnapshot rateLimit =
-        RateLimitSnapshot.parse(response.headers(), io.runtime().clock().instant());
+        RateLimitHeaders.parse(response.headers(), io.runtime().clock().instant());
     return new ChatResult(
         completion, answered, usage, pricing.costOf(answered, usage), rateLimit, ctx.requestId());
   }

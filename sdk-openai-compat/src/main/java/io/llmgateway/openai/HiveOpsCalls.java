@@ -20,7 +20,7 @@ import java.util.List;
  * execute()}s these, and sdk-coroutines {@code await()}s them. Each carries the facade's model
  * mapping, balance guard, pricing and error follow-ups. Thread-safe.
  */
-public final class HiveOpsCalls {
+final class HiveOpsCalls {
   private final CallRuntime rt;
   private final HiveOpsRequests requests;
   private final Pricing pricing;

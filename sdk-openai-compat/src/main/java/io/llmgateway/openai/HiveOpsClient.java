@@ -8,10 +8,11 @@ import io.llmgateway.error.ErrorClassifier;
 import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.error.Provider;
 import io.llmgateway.internal.call.CallRuntime;
+import io.llmgateway.internal.call.HeaderLoggingInterceptor;
 import io.llmgateway.internal.call.HttpClients;
 import io.llmgateway.internal.call.ResilientExecutor;
-import io.llmgateway.internal.http.HeaderLoggingInterceptor;
 import io.llmgateway.logging.CallLogger;
+import io.llmgateway.metrics.MetricsCollector;
 import io.llmgateway.openai.internal.ChatBodies;
 import io.llmgateway.openai.internal.ConfigChecks;
 import io.llmgateway.openai.internal.DropInErrors;
@@ -55,8 +56,16 @@ public final class HiveOpsClient implements AutoCloseable {
   private final @Nullable OkHttpClient ownHttp;
   private final DropInErrors dropIns = new DropInErrors();
   private final HiveOpsCalls calls;
+  // A copy of the builder (the app's may change after build()), for newBuilder().
+  private final HiveOpsClientBuilder config;
 
-  HiveOpsClient(HiveOpsClientBuilder b) {
+  HiveOpsClient(HiveOpsClientBuilder given) {
+    HiveOpsClientBuilder b = given.copy();
+    // Variants from newBuilder() share the window, the pool and the dispatcher, as OkHttp's do.
+    b.rateLimiter = b.rateLimiterOrDefault();
+    b.okHttpClient = b.okHttpClient != null ? b.okHttpClient : HttpClients.create();
+    this.config = b;
+    boolean ownsHttp = given.okHttpClient == null;
     String key = b.apiKey != null ? b.apiKey : b.environment.apply(HiveOpsClientBuilder.KEY_ENV);
     if (key == null) {
       throw new IllegalStateException(
@@ -77,7 +86,11 @@ public final class HiveOpsClient implements AutoCloseable {
     this.mapping = b.modelMapping;
     this.prices = b.prices;
     var limiter = b.rateLimiterOrDefault();
-    ChatBodies bodies = new ChatBodies(b.modelMapping, b.maxTokens);
+    MaxTokensGuard guard = b.maxTokens;
+    ChatBodies bodies =
+        new ChatBodies(
+            b.modelMapping::map,
+            guard.defaultMaxTokens() == 0 && guard.cap() == 0 ? null : guard::apply);
     OkHttpClient.Builder facadeHttp =
         HttpClients.derive(b.okHttpClient, b.timeouts.connectTimeout());
     for (Interceptor i : b.interceptors) {
@@ -87,7 +100,7 @@ public final class HiveOpsClient implements AutoCloseable {
         facadeHttp
             .addNetworkInterceptor(new HeaderLoggingInterceptor(CallLogger.ofDefaults()))
             .build();
-    this.ownHttp = b.okHttpClient == null ? http : null;
+    this.ownHttp = ownsHttp ? http : null;
     ResilientExecutor.Builder x =
         ResilientExecutor.builder()
             .provider(provider)
@@ -165,9 +178,19 @@ public final class HiveOpsClient implements AutoCloseable {
     return client;
   }
 
-  /** The executor every facade call goes through (metrics, breakers, throttle). */
-  public ResilientExecutor executor() {
-    return executor;
+  /**
+   * A builder that starts from this client's settings and shares its connection pool, dispatcher,
+   * rate limiter and circuit breakers, as {@code OkHttpClient.newBuilder()} does: for a variant
+   * with other timeouts, another model mapping or another key. The variant never closes what it
+   * shares; close this client last.
+   */
+  public HiveOpsClientBuilder newBuilder() {
+    return config.copy();
+  }
+
+  /** Counts, failures by type, retries and latency percentiles per endpoint. */
+  public MetricsCollector metrics() {
+    return executor.metrics();
   }
 
   public Provider provider() {
@@ -187,8 +210,8 @@ public final class HiveOpsClient implements AutoCloseable {
     return prices;
   }
 
-  /** Every facade request as a call object, for other call styles (futures, coroutines). */
-  public HiveOpsCalls calls() {
+  /** Every facade request as a call object, for the other call styles. */
+  HiveOpsCalls calls() {
     return calls;
   }
 

@@ -61,6 +61,38 @@ public final class HiveOpsClientBuilder {
 
   HiveOpsClientBuilder() {}
 
+  /** A builder with this one's settings, changed apart from it: a client keeps its own copy. */
+  HiveOpsClientBuilder copy() {
+    HiveOpsClientBuilder c = new HiveOpsClientBuilder();
+    c.baseUrl = baseUrl;
+    c.pathPrefix = pathPrefix;
+    c.apiKey = apiKey;
+    c.environment = environment;
+    c.provider = provider;
+    c.allowInsecureHttp = allowInsecureHttp;
+    c.allowOpenAiHost = allowOpenAiHost;
+    c.okHttpClient = okHttpClient;
+    c.interceptors.addAll(interceptors);
+    c.modelMapping = modelMapping;
+    c.maxTokens = maxTokens;
+    c.prices = prices;
+    c.retryPolicy = retryPolicy;
+    c.rateLimiter = rateLimiter;
+    c.timeouts = timeouts;
+    c.circuitBreakers = circuitBreakers;
+    c.listeners.addAll(listeners);
+    c.clock = clock;
+    c.sleeper = sleeper;
+    c.probeModel = probeModel;
+    c.balanceTtl = balanceTtl;
+    c.modelsTtl = modelsTtl;
+    c.balanceGuard = balanceGuard;
+    c.streamIdleTimeout = streamIdleTimeout;
+    c.maxResponseBytes = maxResponseBytes;
+    c.maxStreamEventBytes = maxStreamEventBytes;
+    return c;
+  }
+
   /**
    * The gateway's root; when not set, {@value #BASE_URL_ENV} is read at build time, else {@value
    * #DEFAULT_BASE_URL}.

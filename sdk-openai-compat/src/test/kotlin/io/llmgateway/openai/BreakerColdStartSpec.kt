@@ -8,7 +8,6 @@ import io.llmgateway.circuit.CircuitBreakerRegistry
 import io.llmgateway.circuit.CircuitState
 import io.llmgateway.error.CircuitOpenException
 import io.llmgateway.error.LlmGatewayException
-import io.llmgateway.pipeline.CallOptions
 import io.llmgateway.pipeline.Endpoint
 import io.llmgateway.pipeline.Sleeper
 import io.llmgateway.ratelimit.RateLimitConfig
@@ -42,8 +41,7 @@ class BreakerColdStartSpec :
         pool.execute {
           val outcome =
             try {
-              if (i % 2 == 0) client.chat(ask())
-              else client.calls().chat(ask(), CallOptions.defaults()).future().join()
+              if (i % 2 == 0) client.chat(ask()) else client.async().chat(ask()).join()
               "ok"
             } catch (e: java.util.concurrent.CompletionException) {
               e.cause!!.javaClass.simpleName
@@ -58,10 +56,13 @@ class BreakerColdStartSpec :
       return outcomes.mapValues { it.value.get() }
     }
 
-    fun client(gateway: io.llmgateway.testing.FakeGateway) =
+    fun client(
+      gateway: io.llmgateway.testing.FakeGateway,
+      breakers: CircuitBreakerRegistry = CircuitBreakerRegistry.ofDefaults(),
+    ) =
       gateway.hiveClient(sleeper = Sleeper.system()) {
         retryPolicy(quick)
-        circuitBreakers(CircuitBreakerRegistry.ofDefaults())
+        circuitBreakers(breakers)
         rateLimiter(RateLimiter.of(RateLimitConfig.unlimited()))
         clock(java.time.Clock.systemUTC())
       }
@@ -83,13 +84,11 @@ class BreakerColdStartSpec :
             }
           }
           gateway.faults().on("POST", "/chat/completions").thenAlways(mixed)
-          val hive = client(gateway)
+          val breakers = CircuitBreakerRegistry.ofDefaults()
+          val hive = client(gateway, breakers)
           val outcomes = run(hive, 400)
-          hive
-            .executor()
-            .circuitBreakers()
-            .breaker(hive.provider(), Endpoint.CHAT_COMPLETIONS)
-            .state() shouldBe CircuitState.CLOSED
+          breakers.breaker(hive.provider(), Endpoint.CHAT_COMPLETIONS).state() shouldBe
+            CircuitState.CLOSED
           outcomes["ok"]!! shouldBeGreaterThan 395
           outcomes["CircuitOpenException"] shouldBe null
         }
@@ -98,14 +97,12 @@ class BreakerColdStartSpec :
     test("a gateway that answers only 503 opens it, and later calls are refused unsent") {
       fakeHive().use { gateway ->
         gateway.faults().on("POST", "/chat/completions").thenAlways(Fault.status(503))
-        val hive = client(gateway)
+        val breakers = CircuitBreakerRegistry.ofDefaults()
+        val hive = client(gateway, breakers)
         val outcomes = run(hive, 40)
         outcomes.keys shouldBe setOf("ServiceUnavailableException", "CircuitOpenException")
-        hive
-          .executor()
-          .circuitBreakers()
-          .breaker(hive.provider(), Endpoint.CHAT_COMPLETIONS)
-          .state() shouldBe CircuitState.OPEN
+        breakers.breaker(hive.provider(), Endpoint.CHAT_COMPLETIONS).state() shouldBe
+          CircuitState.OPEN
         val sent = gateway.chatRequests()
         shouldThrow<CircuitOpenException> { hive.chat(ask()) }
         gateway.chatRequests() shouldBe sent

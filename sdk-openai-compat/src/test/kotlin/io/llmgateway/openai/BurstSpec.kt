@@ -13,8 +13,8 @@ class BurstSpec :
         val counter = Interceptor { chain ->
           chain.proceed(chain.request()).also { if (it.code == 429) tooMany.incrementAndGet() }
         }
-        val sleeper = ClockSleeper(gateway.fakeClock())
-        val client = gateway.hiveClient(sleeper = sleeper) { addInterceptor(counter) }
+        val sleeper = gateway.fakeClock()
+        val client = gateway.hiveClient(sleeper = sleeper::sleep) { addInterceptor(counter) }
         val start = gateway.fakeClock().instant()
         repeat(200) { client.chat(ask(text = "burst $it")) }
 
@@ -25,7 +25,7 @@ class BurstSpec :
         // 12:32:00.
         val elapsed = java.time.Duration.between(start, gateway.fakeClock().instant())
         (elapsed.seconds >= 164) shouldBe true // the clock starts at 12:29:15.123
-        sleeper.waits.isNotEmpty() shouldBe true
+        sleeper.sleeps().isNotEmpty() shouldBe true
       }
     }
 

@@ -112,14 +112,16 @@ class ErrorBodiesSpec :
     test("a 500 is retried per the HiveOps policy: 3 attempts, waits of 1-2 s then 2-3 s") {
       fakeHive().use { gateway ->
         gateway.faults().on("POST", "/chat/completions").thenAlways(Fault.status(500))
-        val sleeper = ClockSleeper(gateway.fakeClock())
-        shouldThrow<InternalServerException> { gateway.hiveClient(sleeper = sleeper).chat(ask()) }
+        val sleeper = gateway.fakeClock()
+        shouldThrow<InternalServerException> {
+          gateway.hiveClient(sleeper = sleeper::sleep).chat(ask())
+        }
         gateway.chatRequests() shouldBe 3
-        sleeper.waits.size shouldBe 2
-        sleeper.waits[0] shouldBeGreaterThanOrEqualTo Duration.ofSeconds(1)
-        sleeper.waits[0] shouldBeLessThanOrEqualTo Duration.ofSeconds(2)
-        sleeper.waits[1] shouldBeGreaterThanOrEqualTo Duration.ofSeconds(2)
-        sleeper.waits[1] shouldBeLessThanOrEqualTo Duration.ofSeconds(3)
+        sleeper.sleeps().size shouldBe 2
+        sleeper.sleeps()[0] shouldBeGreaterThanOrEqualTo Duration.ofSeconds(1)
+        sleeper.sleeps()[0] shouldBeLessThanOrEqualTo Duration.ofSeconds(2)
+        sleeper.sleeps()[1] shouldBeGreaterThanOrEqualTo Duration.ofSeconds(2)
+        sleeper.sleeps()[1] shouldBeLessThanOrEqualTo Duration.ofSeconds(3)
       }
     }
 

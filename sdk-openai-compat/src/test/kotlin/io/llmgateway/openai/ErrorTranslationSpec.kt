@@ -59,11 +59,11 @@ class ErrorTranslationSpec :
           .on("POST", "/chat/completions")
           .next(Fault.rateLimited().withRetryAfterSeconds(7))
           .thenPass()
-        val sleeper = ClockSleeper(gateway.fakeClock())
-        val result = gateway.hiveClient(sleeper = sleeper).chat(ask())
+        val sleeper = gateway.fakeClock()
+        val result = gateway.hiveClient(sleeper = sleeper::sleep).chat(ask())
         result.text() shouldBe "Fake reply to: hello there"
         gateway.chatRequests() shouldBe 2
-        sleeper.waits shouldContain Duration.ofSeconds(7)
+        sleeper.sleeps() shouldContain Duration.ofSeconds(7)
       }
     }
 

@@ -29,11 +29,11 @@ class FaithfulFakeSpec :
       fakeHive { hiveOpsLimits(1, 150_000) }
         .use { gateway ->
           gateway.spendWindowElsewhere(1)
-          val sleeper = ClockSleeper(gateway.fakeClock())
-          gateway.hiveClient(sleeper = sleeper).chat(ask()).text() shouldBe
+          val sleeper = gateway.fakeClock()
+          gateway.hiveClient(sleeper = sleeper::sleep).chat(ask()).text() shouldBe
             "Fake reply to: hello there"
           // the window reopens at 12:30:00, 44.877 s after the fake clock's start
-          sleeper.waits.fold(Duration.ZERO, Duration::plus) shouldBe Duration.ofMillis(44_877)
+          sleeper.sleeps().fold(Duration.ZERO, Duration::plus) shouldBe Duration.ofMillis(44_877)
         }
     }
 

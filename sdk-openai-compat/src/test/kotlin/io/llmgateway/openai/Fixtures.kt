@@ -3,22 +3,9 @@ package io.llmgateway.openai
 import com.openai.models.chat.completions.ChatCompletionCreateParams
 import io.llmgateway.error.Provider
 import io.llmgateway.pipeline.Sleeper
-import io.llmgateway.testing.FakeClock
 import io.llmgateway.testing.FakeGateway
-import java.time.Duration
-import java.util.Collections
 import okhttp3.MediaType.Companion.toMediaType
 import okhttp3.RequestBody.Companion.toRequestBody
-
-/** Advances the shared fake clock instead of sleeping, and records every wait. */
-class ClockSleeper(private val clock: FakeClock) : Sleeper {
-  val waits: MutableList<Duration> = Collections.synchronizedList(mutableListOf())
-
-  override fun sleep(duration: Duration) {
-    waits.add(duration)
-    clock.advance(duration)
-  }
-}
 
 fun fakeHive(configure: FakeGateway.Builder.() -> Unit = {}): FakeGateway =
   FakeGateway.builder().apply(configure).start()
@@ -26,7 +13,7 @@ fun fakeHive(configure: FakeGateway.Builder.() -> Unit = {}): FakeGateway =
 /** A facade on the fake's clock; its sleeper moves that clock. */
 fun FakeGateway.hiveClient(
   key: String = "sk-fake-hive",
-  sleeper: Sleeper = ClockSleeper(fakeClock()),
+  sleeper: Sleeper = Sleeper(fakeClock()::sleep),
   configure: HiveOpsClientBuilder.() -> Unit = {},
 ): HiveOpsClient =
   HiveOpsClient.builder()

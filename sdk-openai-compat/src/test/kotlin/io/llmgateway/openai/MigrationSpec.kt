@@ -69,7 +69,7 @@ class MigrationSpec :
         gateway.requests().map { it.header("x-client-request-id") }.distinct().size shouldBe 1
         events.filterIsInstance<io.llmgateway.metrics.RetryScheduled>().size shouldBe 2
         events.filterIsInstance<io.llmgateway.metrics.CallFinished>().single().error() shouldBe null
-        hive.executor().metrics().snapshot().endpoint("chat.completions").shouldNotBeNull()
+        hive.metrics().snapshot().endpoint("chat.completions").shouldNotBeNull()
       }
     }
 

@@ -23,8 +23,8 @@ class RateLimitResetSpec :
 
     class Run(gateway: FakeGateway) {
       val clock = gateway.fakeClock()
-      val sleeper = ClockSleeper(clock)
-      val client = gateway.hiveClient(sleeper = sleeper)
+      val sleeper = clock
+      val client = gateway.hiveClient(sleeper = sleeper::sleep)
 
       fun call() = client.chat(ask()).text()
     }
@@ -51,12 +51,12 @@ class RateLimitResetSpec :
         gateway.next(rateLimited().exhaustedUntil(tenYears))
         val run = Run(gateway)
         run.call()
-        run.sleeper.waits shouldHaveSize 1 // the guide's backoff: 1 s plus up to 1 s
-        run.sleeper.waits[0] shouldBeGreaterThanOrEqualTo Duration.ofSeconds(1)
-        run.sleeper.waits[0] shouldBeLessThanOrEqualTo Duration.ofSeconds(2)
+        run.sleeper.sleeps() shouldHaveSize 1 // the guide's backoff: 1 s plus up to 1 s
+        run.sleeper.sleeps()[0] shouldBeGreaterThanOrEqualTo Duration.ofSeconds(1)
+        run.sleeper.sleeps()[0] shouldBeLessThanOrEqualTo Duration.ofSeconds(2)
         repeat(5) { run.call() }
         gateway.chatRequests() shouldBe 7
-        run.sleeper.waits shouldHaveSize 1
+        run.sleeper.sleeps() shouldHaveSize 1
       }
     }
 
@@ -66,7 +66,7 @@ class RateLimitResetSpec :
         val run = Run(gateway)
         repeat(6) { run.call() }
         gateway.chatRequests() shouldBe 6
-        run.sleeper.waits.shouldBeEmpty()
+        run.sleeper.sleeps().shouldBeEmpty()
       }
     }
 
@@ -79,7 +79,7 @@ class RateLimitResetSpec :
         run.call()
         run.call()
         // about 2 s; read as seconds it would be the year 58,000
-        run.sleeper.waits shouldBe listOf(Duration.between(before, reset))
+        run.sleeper.sleeps() shouldBe listOf(Duration.between(before, reset))
         gateway.chatRequests() shouldBe 2
       }
     }
@@ -93,8 +93,8 @@ class RateLimitResetSpec :
         )
         run.call()
         gateway.chatRequests() shouldBe 3
-        run.sleeper.waits shouldHaveSize 2
-        run.sleeper.waits.forEach { it shouldBeGreaterThanOrEqualTo Duration.ofSeconds(1) }
+        run.sleeper.sleeps() shouldHaveSize 2
+        run.sleeper.sleeps().forEach { it shouldBeGreaterThanOrEqualTo Duration.ofSeconds(1) }
       }
     }
 
@@ -109,7 +109,7 @@ class RateLimitResetSpec :
         val run = Run(gateway)
         val start = run.clock.instant()
         run.call()
-        run.sleeper.waits shouldBe listOf(Duration.ofSeconds(1))
+        run.sleeper.sleeps() shouldBe listOf(Duration.ofSeconds(1))
         Duration.between(start, run.clock.instant()) shouldBe Duration.ofSeconds(1)
         gateway.chatRequests() shouldBe 2
       }

@@ -18,8 +18,8 @@ class RateLimitSteeringSpec :
       fakeHive().use { gateway ->
         gateway.spendWindowElsewhere(55)
         val tooMany = TooManyCounter()
-        val sleeper = ClockSleeper(gateway.fakeClock())
-        val client = gateway.hiveClient(sleeper = sleeper) { addInterceptor(tooMany) }
+        val sleeper = gateway.fakeClock()
+        val client = gateway.hiveClient(sleeper = sleeper::sleep) { addInterceptor(tooMany) }
         val start = gateway.fakeClock().instant()
 
         val first = client.chat(ask(text = "mine 0"))
@@ -31,7 +31,7 @@ class RateLimitSteeringSpec :
 
         tooMany.count.get() shouldBe 0
         gateway.chatRequests() shouldBe 65 // 55 + 10: nothing was retried
-        sleeper.waits shouldBe listOf(Duration.between(start, RESET)) // one wait, to the reset
+        sleeper.sleeps() shouldBe listOf(Duration.between(start, RESET)) // one wait, to the reset
         val sent = gateway.requests().filter { it.path() == "/chat/completions" }
         sent.take(60).all { it.receivedAt().isBefore(RESET) } shouldBe true
         sent.drop(60).all { !it.receivedAt().isBefore(RESET) } shouldBe true
@@ -42,8 +42,8 @@ class RateLimitSteeringSpec :
       fakeHive().use { gateway ->
         gateway.spendWindowElsewhere(55)
         val tooMany = TooManyCounter()
-        val sleeper = ClockSleeper(gateway.fakeClock())
-        val sdk = gateway.hiveClient(sleeper = sleeper) { addInterceptor(tooMany) }.openAi()
+        val sleeper = gateway.fakeClock()
+        val sdk = gateway.hiveClient(sleeper = sleeper::sleep) { addInterceptor(tooMany) }.openAi()
 
         // The drop-in client has no retries: without the headers the 6th call would throw.
         repeat(10) { sdk.chat().completions().create(ask(text = "drop-in $it")) }

@@ -13,12 +13,12 @@ class RetryAndSecretsSpec :
     test("a 429 without Retry-After waits for the window's X-RateLimit reset") {
       fakeHive().use { gateway ->
         gateway.faults().on("POST", "/chat/completions").next(Fault.rateLimited()).thenPass()
-        val sleeper = ClockSleeper(gateway.fakeClock())
-        gateway.hiveClient(sleeper = sleeper).chat(ask()).text() shouldBe
+        val sleeper = gateway.fakeClock()
+        gateway.hiveClient(sleeper = sleeper::sleep).chat(ask()).text() shouldBe
           "Fake reply to: hello there"
         gateway.chatRequests() shouldBe 2
         // The fake's window resets at 12:30:00; the clock started at 12:29:15.
-        val waited = sleeper.waits.fold(Duration.ZERO, Duration::plus)
+        val waited = sleeper.sleeps().fold(Duration.ZERO, Duration::plus)
         (waited >= Duration.ofSeconds(44)) shouldBe true
       }
     }

@@ -17,10 +17,10 @@ class SharedWindowSpec :
           .on("POST", "/chat/completions")
           .thenAlways(Fault.pass().withHeader("X-RateLimit-Remaining-Requests", "60"))
         val store = RateLimitStore.inMemory()
-        val sleeper = ClockSleeper(gateway.fakeClock())
+        val sleeper = gateway.fakeClock()
         val tooMany = TooManyCounter()
         fun client() =
-          gateway.hiveClient(sleeper = sleeper) {
+          gateway.hiveClient(sleeper = sleeper::sleep) {
             rateLimitStore(store, "hiveops:team-a")
             addInterceptor(tooMany)
           }
@@ -32,7 +32,7 @@ class SharedWindowSpec :
         }
         b.chat(ask())
         tooMany.count.get() shouldBe 0
-        sleeper.waits shouldHaveSize 1 // to the end of the shared minute
+        sleeper.sleeps() shouldHaveSize 1 // to the end of the shared minute
         gateway.chatRequests() shouldBe 61
       }
     }

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * io.llmgateway.error.BudgetExceededException} (never retried; the job then completes as failed).
  * Only what is known counts: a call whose cost is unknown (no price for its model, or a stream that
  * reported no usage) adds nothing to the USD figure, so pair a USD limit with prices ({@code
- * priceTable}, {@code loadAliasPrices}) or with a token limit. Immutable.
+ * prices}, {@code loadAliasPrices}) or with a token limit. Immutable.
  */
 public final class JobBudget {
   private final @Nullable BigDecimal maxUsd;

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * methods {@code execute()} these, its futures are their {@code future()}, and sdk-coroutines
  * {@code await()}s them.
  */
-public final class JobCalls {
+final class JobCalls {
   private static final CallOptions SINGLE_SEND =
       CallOptions.builder().retryPolicy(RetryPolicy.none()).build();
 

@@ -5,13 +5,13 @@ import io.llmgateway.error.ErrorClassifier;
 import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.error.PermissionDeniedException;
 import io.llmgateway.error.Provider;
+import io.llmgateway.internal.call.BoundedErrorBodyInterceptor;
 import io.llmgateway.internal.call.CallRuntime;
 import io.llmgateway.internal.call.ChainedCall;
 import io.llmgateway.internal.call.GatewayCall;
+import io.llmgateway.internal.call.HeaderLoggingInterceptor;
 import io.llmgateway.internal.call.HttpClients;
 import io.llmgateway.internal.call.ResilientExecutor;
-import io.llmgateway.internal.http.BoundedErrorBodyInterceptor;
-import io.llmgateway.internal.http.HeaderLoggingInterceptor;
 import io.llmgateway.logging.CallLogger;
 import io.llmgateway.metrics.MetricsCollector;
 import io.llmgateway.pipeline.Endpoint;
@@ -43,20 +43,24 @@ public final class SaasLiteLlmClient implements AutoCloseable {
   private final ResilientExecutor executor;
   final OkHttpClient http; // read by this package's tests
   private final okhttp3.HttpUrl baseUrl;
-  final SaasLiteLlmClientBuilder config;
+  final SaasLiteLlmClientBuilder config; // a copy: the app's builder may change after build()
+  // The app's OkHttpClient, or the one made for this client: what newBuilder() variants share.
+  private final OkHttpClient base;
   private final JobCalls calls;
   private final @org.jspecify.annotations.Nullable AliasPriceCache aliasPrices;
   private final boolean ownsHttp;
 
-  SaasLiteLlmClient(SaasLiteLlmClientBuilder b) {
+  SaasLiteLlmClient(SaasLiteLlmClientBuilder given) {
+    SaasLiteLlmClientBuilder b = given.copy();
     this.config = b;
     this.teamId = b.teamId;
     this.baseUrl = b.baseUrl;
     ErrorClassifier classifier = new ErrorClassifier(b.clock);
     this.ownsHttp = b.okHttpClient == null;
+    this.base = b.okHttpClient != null ? b.okHttpClient : HttpClients.create();
     // The app's client keeps its pool and dispatcher; our settings and interceptors ride on a copy.
     this.http =
-        HttpClients.derive(b.okHttpClient, b.timeouts.connectTimeout())
+        HttpClients.derive(base, b.timeouts.connectTimeout())
             .addInterceptor(new VirtualKeyInterceptor(b.virtualKey))
             .addInterceptor(new BoundedErrorBodyInterceptor())
             .addNetworkInterceptor(new HeaderLoggingInterceptor(CallLogger.ofDefaults()))
@@ -91,7 +95,7 @@ public final class SaasLiteLlmClient implements AutoCloseable {
             JobsRoutes.create(b.baseUrl),
             teamId,
             b.retryPolicy,
-            b.priceTable,
+            b.prices,
             grace,
             this::afterFailure);
     this.aliasPrices =
@@ -104,15 +108,20 @@ public final class SaasLiteLlmClient implements AutoCloseable {
     return new SaasLiteLlmClientBuilder();
   }
 
-  public String teamId() {
-    return teamId;
+  /**
+   * A builder that starts from this client's settings and shares its connection pool, dispatcher,
+   * rate limiter and circuit breakers, as {@code OkHttpClient.newBuilder()} does: for a variant
+   * with other timeouts, another team or another key. The variant never closes what it shares;
+   * close this client last.
+   */
+  public SaasLiteLlmClientBuilder newBuilder() {
+    SaasLiteLlmClientBuilder b = config.copy();
+    b.okHttpClient = base;
+    return b;
   }
 
-  /**
-   * The pipeline every call of this client goes through; shared with other loops (sdk-coroutines).
-   */
-  public ResilientExecutor executor() {
-    return executor;
+  public String teamId() {
+    return teamId;
   }
 
   /** Counts, failures by type, retries and latency percentiles per endpoint. */
@@ -240,15 +249,15 @@ public final class SaasLiteLlmClient implements AutoCloseable {
   }
 
   /**
-   * The prices the job ledger uses: the builder's {@code priceTable} over the alias prices from
-   * {@code GET /api/models} when {@code loadAliasPrices} is on (loaded on first use, then cached).
+   * The prices the job ledger uses: the builder's {@code prices} over the alias prices from {@code
+   * GET /api/models} when {@code loadAliasPrices} is on (loaded on first use, then cached).
    */
-  public io.llmgateway.cost.PriceTable priceTable() {
+  public io.llmgateway.cost.PriceTable prices() {
     return pricesCall().execute();
   }
 
   GatewayCall<PriceTable> pricesCall() {
-    PriceTable own = config.priceTable;
+    PriceTable own = config.prices;
     if (aliasPrices == null) {
       return new ChainedCall<>(
           JobCalls.MODEL_ALIASES, config.sleeper, chain -> CompletableFuture.completedFuture(own));
@@ -296,8 +305,8 @@ public final class SaasLiteLlmClient implements AutoCloseable {
     return attached != null ? attached : diagnosisCall(error).execute();
   }
 
-  /** Every request as a {@link io.llmgateway.internal.call.GatewayCall}, for other call styles. */
-  public JobCalls calls() {
+  /** Every request as a call object, for the other call styles. */
+  JobCalls calls() {
     return calls;
   }
 

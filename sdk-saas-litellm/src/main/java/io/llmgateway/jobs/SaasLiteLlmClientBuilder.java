@@ -37,7 +37,7 @@ public final class SaasLiteLlmClientBuilder {
   Clock clock = Clock.systemUTC();
   Sleeper sleeper = Sleeper.system();
   boolean allowInsecureHttp;
-  PriceTable priceTable = PriceTable.EMPTY;
+  PriceTable prices = PriceTable.EMPTY;
   @Nullable Executor asyncExecutor;
   java.time.Duration streamIdleTimeout = CallRuntime.DEFAULT_STREAM_IDLE_TIMEOUT;
   long maxResponseBytes = CallRuntime.DEFAULT_MAX_RESPONSE_BYTES;
@@ -49,6 +49,33 @@ public final class SaasLiteLlmClientBuilder {
   Function<String, @Nullable String> environment = System::getenv;
 
   SaasLiteLlmClientBuilder() {}
+
+  /** A builder with this one's settings, changed apart from it: a client keeps its own copy. */
+  SaasLiteLlmClientBuilder copy() {
+    SaasLiteLlmClientBuilder c = new SaasLiteLlmClientBuilder();
+    c.baseUrl = baseUrl;
+    c.teamId = teamId;
+    c.virtualKey = virtualKey;
+    c.okHttpClient = okHttpClient;
+    c.timeouts = timeouts;
+    c.retryPolicy = retryPolicy;
+    c.circuitBreakers = circuitBreakers;
+    c.rateLimiter = rateLimiter;
+    c.listeners.addAll(listeners);
+    c.clock = clock;
+    c.sleeper = sleeper;
+    c.allowInsecureHttp = allowInsecureHttp;
+    c.prices = prices;
+    c.asyncExecutor = asyncExecutor;
+    c.streamIdleTimeout = streamIdleTimeout;
+    c.maxResponseBytes = maxResponseBytes;
+    c.maxStreamEventBytes = maxStreamEventBytes;
+    c.completionGrace = completionGrace;
+    c.aliasPricesMaxAge = aliasPricesMaxAge;
+    c.diagnoseForbidden = diagnoseForbidden;
+    c.environment = environment;
+    return c;
+  }
 
   /** The server's root, e.g. {@code https://api.example.com/} (paths start at {@code /api}). */
   public SaasLiteLlmClientBuilder baseUrl(String baseUrl) {
@@ -135,15 +162,15 @@ public final class SaasLiteLlmClientBuilder {
   }
 
   /** Prices of the team's model aliases, for the client-side cost ledger. */
-  public SaasLiteLlmClientBuilder priceTable(PriceTable priceTable) {
-    this.priceTable = priceTable;
+  public SaasLiteLlmClientBuilder prices(PriceTable more) {
+    this.prices = prices.with(more);
     return this;
   }
 
   /**
    * Prices the job ledger with the alias prices of {@code GET /api/models} ({@code pricing_input}
    * and {@code pricing_output}, USD per million tokens): read on first use, then kept for {@code
-   * maxAge}. Entries of {@link #priceTable} win over the server's.
+   * maxAge}. Entries of {@link #prices} win over the server's.
    */
   public SaasLiteLlmClientBuilder loadAliasPrices(java.time.Duration maxAge) {
     if (maxAge.isNegative() || maxAge.isZero()) {

@@ -12,6 +12,7 @@ import io.llmgateway.error.StreamInterruptedException
 import io.llmgateway.error.TeamSuspendedException
 import io.llmgateway.stream.StreamResult
 import io.llmgateway.testing.FakeGateway
+import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.fault.Fault
 import java.util.concurrent.CompletionException
 import java.util.concurrent.TimeUnit
@@ -88,7 +89,7 @@ class AsyncParitySpec :
         nameFn = { (api, mode) -> "${api.name}, ${mode.name.lowercase()}" },
         BOTH_MODES.flatMap { mode -> listOf(sync to mode, async to mode) },
       ) { (api, mode) ->
-        fake(mode).use { gateway: FakeGateway ->
+        FakeGateway.start(mode).use { gateway: FakeGateway ->
           val client = gateway.client()
           val job = api.create(client, JobSpec.of("p"))
           api.call(client, job.jobId(), question()).content()!!.isNotEmpty() shouldBe true
@@ -130,7 +131,7 @@ class AsyncParitySpec :
     }
 
     test("a failed future carries the same typed error, also through join()") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val error =
           shouldThrow<CompletionException> {
             gateway.client("hooli").async().createJob(JobSpec.of("p")).join()

@@ -7,6 +7,9 @@ import io.kotest.matchers.shouldBe
 import io.llmgateway.error.CallTimeoutException
 import io.llmgateway.pipeline.Endpoint
 import io.llmgateway.pipeline.Timeouts
+import io.llmgateway.testing.FakeClock
+import io.llmgateway.testing.FakeGateway
+import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.fault.Fault
 import java.time.Duration
 
@@ -19,22 +22,22 @@ class AttemptTimeoutSpec :
       Timeouts.custom().timeout(endpoint, Duration.ofMillis(300)).build()
 
     test("no answer within the attempt timeout is an ATTEMPT timeout, retried as the guide says") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway.faults().on("GET", "/api/jobs/*").times(3, Fault.noResponse()).thenPass()
-        val sleeper = NoSleep()
-        val client = gateway.client(sleeper = sleeper) { timeouts(short(Endpoint.JOBS_GET)) }
+        val sleeper = FakeClock()
+        val client = gateway.client(sleeper = sleeper::sleep) { timeouts(short(Endpoint.JOBS_GET)) }
         val job = client.createJob(JobSpec.of("t"))
         val started = System.nanoTime()
         val error = shouldThrow<CallTimeoutException> { client.getJob(job.jobId()) }
         error.kind() shouldBe CallTimeoutException.Kind.ATTEMPT
         gateway.requestsTo("GET", "/api/jobs/${job.jobId()}") shouldBe 3
-        sleeper.waits.size shouldBe 2
+        sleeper.sleeps().size shouldBe 2
         (System.nanoTime() - started) / 1_000_000 shouldBeLessThan 5_000L
       }
     }
 
     test("an answer whose body stalls past the attempt timeout is an ATTEMPT timeout too") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client { timeouts(short(Endpoint.JOBS_LLM_CALL)) }
         val job = client.createJob(JobSpec.of("t"))
         gateway
@@ -49,7 +52,7 @@ class AttemptTimeoutSpec :
     }
 
     test("an answer in time is not touched by the timeout that would have bounded it") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client { timeouts(short(Endpoint.JOBS_LLM_CALL)) }
         val job = client.createJob(JobSpec.of("t"))
         repeat(3) { client.llmCall(job.jobId(), question()).content()!!.isNotEmpty() shouldBe true }

@@ -7,6 +7,9 @@ import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldNotContain
 import io.llmgateway.internal.Cleartext
+import io.llmgateway.testing.FakeClock
+import io.llmgateway.testing.FakeGateway
+import io.llmgateway.testing.SaasMode
 
 /** What build() accepts: cleartext only to loopback literals, and the key from the environment. */
 class ClientBuilderSpec :
@@ -61,13 +64,13 @@ class ClientBuilderSpec :
     }
 
     test("without a key the builder reads SAAS_LITELLM_VIRTUAL_KEY, and sends it") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val asked = mutableListOf<String>()
         val client =
           SaasLiteLlmClient.builder()
             .baseUrl(gateway.saasBaseUrl())
             .teamId("acme")
-            .sleeper(NoSleep())
+            .sleeper(FakeClock()::sleep)
             .environment { name ->
               asked.add(name)
               if (name == "SAAS_LITELLM_VIRTUAL_KEY") "sk-fake-acme" else null

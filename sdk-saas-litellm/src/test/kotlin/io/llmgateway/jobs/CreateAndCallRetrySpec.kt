@@ -12,7 +12,9 @@ import io.llmgateway.error.LlmGatewayException
 import io.llmgateway.error.StreamInterruptedException
 import io.llmgateway.pipeline.Endpoint
 import io.llmgateway.pipeline.Timeouts
+import io.llmgateway.testing.FakeClock
 import io.llmgateway.testing.FakeGateway
+import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.fault.Fault
 import java.time.Duration
 import okhttp3.mockwebserver.SocketPolicy
@@ -51,16 +53,16 @@ class CreateAndCallRetrySpec :
 
     context("a read timeout after the server took the request is not retried") {
       withData(nameFn = { it.name }, ways) { way ->
-        fake().use { gateway ->
+        FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
           gateway.faults().on("POST", way.path).next(Fault.delayHeaders(Duration.ofSeconds(2)))
-          val sleeper = NoSleep()
+          val sleeper = FakeClock()
           val error =
             shouldThrow<LlmGatewayException> {
-              way.send(gateway.client(sleeper = sleeper) { timeouts(short(way.endpoint)) })
+              way.send(gateway.client(sleeper = sleeper::sleep) { timeouts(short(way.endpoint)) })
             }
           error.shouldBeInstanceOf<CallTimeoutException>()
           gateway.requestsTo("POST", way.path) shouldBe 1
-          sleeper.waits.size shouldBe 0
+          sleeper.sleeps().size shouldBe 0
           // The fake did the work: one job, charged once. A retry would have charged a second.
           gateway.state().jobs().size shouldBe 1
           gateway.charges() shouldBe 1
@@ -70,7 +72,7 @@ class CreateAndCallRetrySpec :
 
     context("a connection cut after the server took the request is not retried") {
       withData(nameFn = { it.name }, ways) { way ->
-        fake().use { gateway ->
+        FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
           gateway
             .faults()
             .on("POST", way.path)
@@ -84,7 +86,7 @@ class CreateAndCallRetrySpec :
     }
 
     test("create-and-call: a body cut mid-way is not retried") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway.faults().on("POST", plain).next(Fault.disconnectDuringBody())
         shouldThrow<ConnectionException> {
           Way("", plain, Endpoint.JOBS_CREATE_AND_CALL).send(gateway.client())
@@ -95,7 +97,7 @@ class CreateAndCallRetrySpec :
     }
 
     test("create-and-call-stream: a cut after the first chunk keeps the text, sent once") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway.faults().on("POST", streamed).next(Fault.disconnectAfterEvents(2))
         val error =
           shouldThrow<StreamInterruptedException> {
@@ -109,12 +111,12 @@ class CreateAndCallRetrySpec :
 
     context("a 503 before anything was processed is retried, and charges once") {
       withData(nameFn = { it.name }, ways) { way ->
-        fake().use { gateway ->
+        FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
           gateway.faults().on("POST", way.path).next(Fault.status(503)).thenPass()
-          val sleeper = NoSleep()
-          way.send(gateway.client(sleeper = sleeper)).shouldNotBeEmpty()
+          val sleeper = FakeClock()
+          way.send(gateway.client(sleeper = sleeper::sleep)).shouldNotBeEmpty()
           gateway.requestsTo("POST", way.path) shouldBe 2
-          sleeper.waits.size shouldBe 1
+          sleeper.sleeps().size shouldBe 1
           gateway.state().jobs().size shouldBe 1
           gateway.charges() shouldBe 1
         }

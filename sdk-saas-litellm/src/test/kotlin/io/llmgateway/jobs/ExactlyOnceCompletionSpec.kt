@@ -11,6 +11,9 @@ import io.llmgateway.error.CompletionUnknownException
 import io.llmgateway.error.StreamInterruptedException
 import io.llmgateway.pipeline.Endpoint
 import io.llmgateway.pipeline.Timeouts
+import io.llmgateway.testing.FakeClock
+import io.llmgateway.testing.FakeGateway
+import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.fault.Fault
 import java.net.ConnectException
 import java.time.Duration
@@ -26,7 +29,7 @@ class ExactlyOnceCompletionSpec :
 
     context("a complete whose answer times out is confirmed by reading the job, not sent again") {
       withData(nameFn = { it.name.lowercase() }, BOTH_MODES) { mode ->
-        fake(mode).use { gateway ->
+        FakeGateway.start(mode).use { gateway ->
           gateway
             .faults()
             .on("POST", "/api/jobs/*/complete")
@@ -62,7 +65,7 @@ class ExactlyOnceCompletionSpec :
       }
       withData(nameFn = { (mode, cut) -> "${cut.name}, ${mode.name.lowercase()}" }, cuts) {
         (mode, cut) ->
-        fake(mode).use { gateway ->
+        FakeGateway.start(mode).use { gateway ->
           gateway.faults().on("POST", "/api/jobs/*/complete").next(cut.fault()).thenPass()
           val result = gateway.client().runJob(JobSpec.of("x")) { it.llmCall(question()) }
           result.completion().confirmedByRead() shouldBe true
@@ -78,15 +81,16 @@ class ExactlyOnceCompletionSpec :
     }
 
     test("a complete whose body was written is never sent again: unknown after the grace") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         // The fake drops the request without processing it, but nothing tells the client so.
         gateway
           .faults()
           .on("POST", "/api/jobs/*/complete")
           .next(Fault.disconnectAfterRequest())
           .thenPass()
-        val sleeper = NoSleep()
-        val client = gateway.client(sleeper = sleeper) { completionGrace(Duration.ofSeconds(10)) }
+        val sleeper = FakeClock()
+        val client =
+          gateway.client(sleeper = sleeper::sleep) { completionGrace(Duration.ofSeconds(10)) }
         val job = client.createJob(JobSpec.of("x"))
         val error =
           shouldThrow<CompletionUnknownException> {
@@ -95,15 +99,16 @@ class ExactlyOnceCompletionSpec :
         error.jobId() shouldBe job.jobId()
         error.message!! shouldContain "not sent again"
         gateway.requestsTo("POST", "/complete") shouldBe 1
-        gateway.requestsTo("GET", "/api/jobs/${job.jobId()}") shouldBe sleeper.waits.size
+        gateway.requestsTo("GET", "/api/jobs/${job.jobId()}") shouldBe sleeper.sleeps().size
         // Read back with backoff until the grace ran out (virtual time: the waits add up to it).
-        sleeper.waits.fold(Duration.ZERO, Duration::plus).toMillis() shouldBeInRange 9_000L..10_000L
+        sleeper.sleeps().fold(Duration.ZERO, Duration::plus).toMillis() shouldBeInRange
+          9_000L..10_000L
         gateway.state().job(job.jobId()).completeCount() shouldBe 0
       }
     }
 
     test("a complete refused before its body was written is sent again, once") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         // The first complete never gets a connection (refused), as when the gateway restarts.
         var refusals = 1
         val refuseFirstComplete = Interceptor { chain ->
@@ -113,8 +118,8 @@ class ExactlyOnceCompletionSpec :
           chain.proceed(chain.request())
         }
         val http = OkHttpClient.Builder().addInterceptor(refuseFirstComplete).build()
-        val sleeper = NoSleep()
-        val client = gateway.client(sleeper = sleeper) { okHttpClient(http) }
+        val sleeper = FakeClock()
+        val client = gateway.client(sleeper = sleeper::sleep) { okHttpClient(http) }
         val job = client.createJob(JobSpec.of("x"))
         val done = client.completeJob(job.jobId(), JobOutcome.completed())
         done.status() shouldBe JobStatus.COMPLETED
@@ -122,26 +127,26 @@ class ExactlyOnceCompletionSpec :
         gateway.requestsTo("POST", "/complete") shouldBe 1
         gateway.requestsTo("GET", "/api/jobs/${job.jobId()}") shouldBe 0 // provably not sent
         gateway.state().job(job.jobId()).completeCount() shouldBe 1
-        sleeper.waits.size shouldBe 1
+        sleeper.sleeps().size shouldBe 1
       }
     }
 
     test("a 503 on complete (nothing applied) sends complete once more, after reading the job") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway.faults().on("POST", "/api/jobs/*/complete").next(Fault.status(503)).thenPass()
-        val sleeper = NoSleep()
-        val result = gateway.client(sleeper = sleeper).runJob(JobSpec.of("x")) { "done" }
+        val sleeper = FakeClock()
+        val result = gateway.client(sleeper = sleeper::sleep).runJob(JobSpec.of("x")) { "done" }
         result.completion().confirmedByRead() shouldBe false
         result.serverCosts()!!.creditApplied() shouldBe true
         gateway.state().job(result.jobId()).completeCount() shouldBe 1
         gateway.requestsTo("POST", "/complete") shouldBe 2
-        sleeper.waits.size shouldBe 1
+        sleeper.sleeps().size shouldBe 1
       }
     }
 
     context("when the work throws, the job is completed once as failed and the error is rethrown") {
       withData(nameFn = { it.name.lowercase() }, BOTH_MODES) { mode ->
-        fake(mode).use { gateway ->
+        FakeGateway.start(mode).use { gateway ->
           val client = gateway.client()
           var jobId = ""
           val error =
@@ -164,7 +169,7 @@ class ExactlyOnceCompletionSpec :
     }
 
     test("a cut stream inside the work fails the job once and keeps the partial text") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway
           .faults()
           .on("POST", "/api/jobs/*/llm-call-stream")
@@ -185,7 +190,7 @@ class ExactlyOnceCompletionSpec :
     }
 
     test("a complete that is refused (job of another team) is not retried") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val job = gateway.client().createJob(JobSpec.of("x"))
         shouldThrow<io.llmgateway.error.PermissionDeniedException> {
           gateway.client("initech").completeJob(job.jobId(), JobOutcome.completed())

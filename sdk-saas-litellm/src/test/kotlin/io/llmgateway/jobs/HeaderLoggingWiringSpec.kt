@@ -3,7 +3,9 @@ package io.llmgateway.jobs
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.shouldBe
-import io.llmgateway.internal.http.HeaderLoggingInterceptor
+import io.llmgateway.internal.call.HeaderLoggingInterceptor
+import io.llmgateway.testing.FakeGateway
+import io.llmgateway.testing.SaasMode
 import okhttp3.OkHttpClient
 
 class HeaderLoggingWiringSpec :
@@ -11,7 +13,7 @@ class HeaderLoggingWiringSpec :
     test(
       "the job client logs each attempt's headers on its own OkHttp client, not the shared one"
     ) {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val shared = OkHttpClient()
         val client = gateway.client { okHttpClient(shared) }
         try {
@@ -26,7 +28,7 @@ class HeaderLoggingWiringSpec :
     }
 
     test("close() releases the OkHttp client the job client made, never a shared one") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val own = gateway.client()
         own.creditBalance()
         own.close()

@@ -6,6 +6,8 @@ import io.kotest.datatest.withData
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.llmgateway.error.BudgetExceededException
+import io.llmgateway.testing.FakeGateway
+import io.llmgateway.testing.SaasMode
 import java.time.Duration
 
 /** A job's local budget refuses the next call once reached; the job then fails, once. */
@@ -13,7 +15,7 @@ class JobBudgetSpec :
   FunSpec({
     context("a USD budget stops the scope before the call that would exceed it") {
       withData(nameFn = { it.name.lowercase() }, BOTH_MODES) { mode ->
-        fake(mode).use { gateway ->
+        FakeGateway.start(mode).use { gateway ->
           // chat-fast costs $0.15/$0.60 per 1M: one question is a few micro-dollars.
           val client = gateway.client { loadAliasPrices(Duration.ofHours(1)) }
           var jobId = ""
@@ -41,7 +43,7 @@ class JobBudgetSpec :
     }
 
     test("within the budget every call goes through") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client { loadAliasPrices(Duration.ofHours(1)) }
         val result =
           client.runJob(JobSpec.of("x").withBudget(JobBudget.maxUsd("1.00"))) { job ->
@@ -53,7 +55,7 @@ class JobBudgetSpec :
     }
 
     test("a token budget needs no prices, and counts streams that report usage") {
-      fake(io.llmgateway.testing.SaasMode.DOCUMENTED).use { gateway ->
+      FakeGateway.start(io.llmgateway.testing.SaasMode.DOCUMENTED).use { gateway ->
         var jobId = ""
         shouldThrow<BudgetExceededException> {
             gateway.client().runJob(JobSpec.of("x").withBudget(JobBudget.maxTokens(10))) { job ->
@@ -70,7 +72,7 @@ class JobBudgetSpec :
     }
 
     test("an unpriced model counts nothing toward a USD budget (only known cost counts)") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val result =
           gateway.client().runJob(JobSpec.of("x").withBudget(JobBudget.maxUsd("0.000001"))) { job ->
             repeat(2) { job.llmCall(question()) }
@@ -81,7 +83,7 @@ class JobBudgetSpec :
     }
 
     test("a budget is never sent to the server") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway
           .client()
           .createJob(JobSpec.of("x").withBudget(JobBudget.maxUsd("0.01").withMaxTokens(5)))

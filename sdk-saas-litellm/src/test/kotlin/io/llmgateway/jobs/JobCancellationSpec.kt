@@ -7,6 +7,8 @@ import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldStartWith
 import io.llmgateway.pipeline.CallInterruptedException
 import io.llmgateway.pipeline.Sleeper
+import io.llmgateway.testing.FakeGateway
+import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.fault.Fault
 import java.util.concurrent.CancellationException
 import java.util.concurrent.CountDownLatch
@@ -17,7 +19,7 @@ import java.util.concurrent.TimeUnit
 class JobCancellationSpec :
   FunSpec({
     test("work interrupted during a retry wait: the job fails once and the flag stays set") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway.faults().on("POST", "/api/jobs/*/llm-call").next(Fault.status(503)).thenPass()
         // The interrupt reaches the work's thread while the llm-call waits to retry (the wait
         // itself runs off that thread, and outlasts the test).
@@ -45,7 +47,7 @@ class JobCancellationSpec :
     }
 
     test("work that throws on an interrupted thread: its own error, one failed complete") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         var jobId = ""
         val error =
           shouldThrow<IllegalStateException> {
@@ -65,7 +67,7 @@ class JobCancellationSpec :
     }
 
     test("work that returns with the thread interrupted still completes its job as completed") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val result =
           gateway.client().runJob(JobSpec.of("x")) {
             Thread.currentThread().interrupt()
@@ -78,7 +80,7 @@ class JobCancellationSpec :
     }
 
     test("a cancelled async runJob interrupts the work and fails the job once") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val pool = Executors.newSingleThreadExecutor()
         val client = gateway.client { asyncExecutor(pool) }
         val started = CountDownLatch(1)

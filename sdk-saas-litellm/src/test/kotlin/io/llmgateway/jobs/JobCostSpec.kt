@@ -10,6 +10,8 @@ import io.llmgateway.cost.ModelPrice
 import io.llmgateway.cost.PriceTable
 import io.llmgateway.pipeline.Endpoint
 import io.llmgateway.pipeline.Timeouts
+import io.llmgateway.testing.FakeGateway
+import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.fault.Fault
 import java.time.Duration
 
@@ -21,7 +23,7 @@ class JobCostSpec :
   FunSpec({
     context("GET /api/models and /api/models/{alias}, blocking and as futures") {
       withData(nameFn = { it.name.lowercase() }, BOTH_MODES) { mode ->
-        fake(mode).use { gateway ->
+        FakeGateway.start(mode).use { gateway ->
           val client = gateway.client()
           val claude = client.model("chat-claude")
           claude.provider() shouldBe "anthropic"
@@ -42,7 +44,7 @@ class JobCostSpec :
       "with alias prices loaded, a job's USD is known and equals the server's provider cost"
     ) {
       withData(nameFn = { it.name.lowercase() }, BOTH_MODES) { mode ->
-        fake(mode).use { gateway ->
+        FakeGateway.start(mode).use { gateway ->
           val client = gateway.client { loadAliasPrices(Duration.ofHours(1)) }
           val result =
             client.runJob(JobSpec.of("priced")) { job ->
@@ -69,37 +71,37 @@ class JobCostSpec :
     }
 
     test("the price cache reloads after its max age, on the client's clock") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client {
           loadAliasPrices(Duration.ofMinutes(5))
           clock(gateway.fakeClock())
         }
-        client.priceTable().price("chat-fast") shouldBe ModelPrice.perMillion("0.15", "0.6")
-        client.priceTable()
+        client.prices().price("chat-fast") shouldBe ModelPrice.perMillion("0.15", "0.6")
+        client.prices()
         gateway.requestsTo("GET", "/api/models") shouldBe 1
         gateway.fakeClock().advance(Duration.ofMinutes(5))
-        client.priceTable()
+        client.prices()
         gateway.requestsTo("GET", "/api/models") shouldBe 2
       }
     }
 
     test("the builder's own prices win over the server's, and a failed load falls back to them") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway.faults().on("GET", "/api/models").thenAlways(Fault.status(404))
         val mine = PriceTable.builder().put("chat-fast", ModelPrice.perMillion("1", "1")).build()
         val client = gateway.client {
           loadAliasPrices(Duration.ofHours(1))
-          priceTable(mine)
+          prices(mine)
         }
-        client.priceTable().price("chat-fast") shouldBe ModelPrice.perMillion("1", "1")
-        client.priceTable().price("chat-claude") shouldBe null
+        client.prices().price("chat-fast") shouldBe ModelPrice.perMillion("1", "1")
+        client.prices().price("chat-claude") shouldBe null
         val result = client.runJob(JobSpec.of("x")) { it.llmCall(question()) }
         result.cost().isKnown shouldBe true // chat-fast is priced by the builder's table
       }
     }
 
     test("a completion confirmed by reading the job still gets its costs and known USD") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway
           .faults()
           .on("POST", "/api/jobs/*/complete")
@@ -120,7 +122,7 @@ class JobCostSpec :
     }
 
     test("a model without a price stays unknown, never zero") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val result = gateway.client().runJob(JobSpec.of("x")) { it.llmCall(question()) }
         result.cost().isKnown shouldBe false
         result.costReport().shouldNotBeNull().totalCostUsd().signum() shouldBe 1

@@ -30,7 +30,7 @@ class JobErrorTextsSpec :
   FunSpec({
     context("a key of another team: API key does not belong to team, sent once") {
       withData(nameFn = { it.name.lowercase() }, BOTH_MODES) { mode ->
-        fake(mode).use { gateway ->
+        FakeGateway.start(mode).use { gateway ->
           val client = gateway.client(team = "globex", key = "sk-fake-acme")
           shouldThrow<PermissionDeniedException> { client.createJob(JobSpec.of("x")) }
             .serverMessage() shouldBe "API key does not belong to team 'globex'"
@@ -77,7 +77,7 @@ class JobErrorTextsSpec :
         nameFn = { (mode, c) -> "${c.text}, ${mode.name.lowercase()}" },
         BOTH_MODES.flatMap { mode -> otherTeam.map { mode to it } },
       ) { (mode, case) ->
-        fake(mode).use { gateway ->
+        FakeGateway.start(mode).use { gateway ->
           val client = gateway.client(team = "globex", key = "sk-fake-acme")
           shouldThrow<PermissionDeniedException> { case.call(client) }.serverMessage() shouldBe
             case.text
@@ -89,7 +89,7 @@ class JobErrorTextsSpec :
 
     context("a job of another team: Job does not belong to your team, sent once") {
       withData(nameFn = { it.name.lowercase() }, BOTH_MODES) { mode ->
-        fake(mode).use { gateway ->
+        FakeGateway.start(mode).use { gateway ->
           val job = gateway.client().createJob(JobSpec.of("x"))
           shouldThrow<PermissionDeniedException> { gateway.client("initech").getJob(job.jobId()) }
             .serverMessage() shouldBe "Job does not belong to your team"
@@ -144,7 +144,7 @@ class JobErrorTextsSpec :
         nameFn = { (mode, m) -> "${m.what}, ${mode.name.lowercase()}" },
         BOTH_MODES.flatMap { mode -> missing.map { mode to it } },
       ) { (mode, case) ->
-        fake(mode).use { gateway ->
+        FakeGateway.start(mode).use { gateway ->
           // The team record is read by id without a key; "nobody" only exists in the URL.
           val client =
             if (case.what == "team") gateway.client(team = "nobody", key = "sk-fake-acme")
@@ -204,7 +204,7 @@ class JobErrorTextsSpec :
 
     context("422: the fake's own validation body maps to field errors, never retried") {
       withData(nameFn = { it.name.lowercase() }, BOTH_MODES) { mode ->
-        fake(mode).use { gateway ->
+        FakeGateway.start(mode).use { gateway ->
           // The client cannot send an invalid body; take the fake's answer to one and replay it.
           val body = rawPost(gateway, "/api/jobs/create", """{"team_id":"acme"}""")
           gateway.faults().on("POST", "/api/jobs/create").next(Fault.status(422, body))
@@ -226,7 +226,7 @@ class JobErrorTextsSpec :
     }
 
     test("documented mode: an unknown status filter is the fake's pydantic v1 422, sent once") {
-      fake(SaasMode.DOCUMENTED).use { gateway ->
+      FakeGateway.start(SaasMode.DOCUMENTED).use { gateway ->
         val error =
           shouldThrow<ValidationException> {
             gateway.client().teamJobs(10, 0, JobStatus.of("bogus"))
@@ -239,7 +239,7 @@ class JobErrorTextsSpec :
     }
 
     test("real server: the same filter is a plain-text 500, retried as the guide says") {
-      fake(SaasMode.REAL_SERVER).use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         shouldThrow<InternalServerException> {
             gateway.client().teamJobs(10, 0, JobStatus.of("bogus"))
           }

@@ -16,6 +16,8 @@ import io.llmgateway.error.ServiceUnavailableException
 import io.llmgateway.error.TeamPausedException
 import io.llmgateway.error.TeamSuspendedException
 import io.llmgateway.error.UnexpectedResponseException
+import io.llmgateway.testing.FakeClock
+import io.llmgateway.testing.FakeGateway
 import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.fault.Fault
 import java.time.Duration
@@ -25,7 +27,7 @@ import java.util.UUID
 class JobErrorsSpec :
   FunSpec({
     test("an unknown key is an authentication error, sent once") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val error =
           shouldThrow<AuthenticationException> {
             gateway.client(key = "sk-fake-nobody").createJob(JobSpec.of("x"))
@@ -37,7 +39,7 @@ class JobErrorsSpec :
     }
 
     test("a suspended team and a paused team, sent once") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         shouldThrow<TeamSuspendedException> {
           gateway.client("umbrella").createJob(JobSpec.of("x"))
         }
@@ -47,7 +49,7 @@ class JobErrorsSpec :
     }
 
     test("a model alias the team may not use is model access denied") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client()
         val job = client.createJob(JobSpec.of("x"))
         shouldThrow<ModelAccessDeniedException> {
@@ -58,7 +60,7 @@ class JobErrorsSpec :
     }
 
     test("a job of another team is permission denied, an unknown job is not found") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val job = gateway.client().createJob(JobSpec.of("x"))
         shouldThrow<PermissionDeniedException> { gateway.client("initech").getJob(job.jobId()) }
         shouldThrow<NotFoundException> { gateway.client().getJob(UUID.randomUUID().toString()) }
@@ -67,20 +69,20 @@ class JobErrorsSpec :
     }
 
     test("a non-UUID job id gets the real server's plain-text 500, retried as the guide says") {
-      fake(SaasMode.REAL_SERVER).use { gateway ->
-        val sleeper = NoSleep()
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
+        val sleeper = FakeClock()
         val error =
           shouldThrow<InternalServerException> {
-            gateway.client(sleeper = sleeper).getJob("not-a-uuid")
+            gateway.client(sleeper = sleeper::sleep).getJob("not-a-uuid")
           }
         error.serverMessage() shouldBe "Internal Server Error"
         gateway.requestsTo("GET", "/api/jobs/not-a-uuid") shouldBe 3
-        sleeper.waits.size shouldBe 2
+        sleeper.sleeps().size shouldBe 2
       }
     }
 
     test("missing provider credentials is a 500 that is not retried") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client()
         val job = client.createJob(JobSpec.of("x"))
         val error =
@@ -93,32 +95,33 @@ class JobErrorsSpec :
     }
 
     test("503, 503, then success: three requests, two backoff waits") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway.faults().on("POST", "/api/jobs/create").times(2, Fault.status(503)).thenPass()
-        val sleeper = NoSleep()
-        gateway.client(sleeper = sleeper).createJob(JobSpec.of("x")).jobId().length shouldBe 36
+        val sleeper = FakeClock()
+        gateway.client(sleeper = sleeper::sleep).createJob(JobSpec.of("x")).jobId().length shouldBe
+          36
         gateway.requestsTo("POST", "/jobs/create") shouldBe 3
-        sleeper.waits.size shouldBe 2
+        sleeper.sleeps().size shouldBe 2
       }
     }
 
     test("a 429 with Retry-After waits what the server asked") {
-      fake(SaasMode.DOCUMENTED).use { gateway ->
+      FakeGateway.start(SaasMode.DOCUMENTED).use { gateway ->
         gateway
           .faults()
           .on("GET", "/api/jobs/*")
           .next(Fault.rateLimited().withRetryAfterSeconds(2))
           .thenPass()
-        val sleeper = NoSleep()
-        val client = gateway.client(sleeper = sleeper)
+        val sleeper = FakeClock()
+        val client = gateway.client(sleeper = sleeper::sleep)
         val job = client.createJob(JobSpec.of("x"))
         client.getJob(job.jobId()).jobId() shouldBe job.jobId()
-        sleeper.waits shouldBe listOf(Duration.ofSeconds(2))
+        sleeper.sleeps() shouldBe listOf(Duration.ofSeconds(2))
       }
     }
 
     test("429s that outlast the attempts surface as rate limited") {
-      fake(SaasMode.DOCUMENTED).use { gateway ->
+      FakeGateway.start(SaasMode.DOCUMENTED).use { gateway ->
         gateway
           .faults()
           .on("POST", "/api/jobs/create")
@@ -129,7 +132,7 @@ class JobErrorsSpec :
     }
 
     test("insufficient credits is never retried, even as a 429") {
-      fake(SaasMode.DOCUMENTED).use { gateway ->
+      FakeGateway.start(SaasMode.DOCUMENTED).use { gateway ->
         gateway
           .faults()
           .on("POST", "/api/jobs/create")
@@ -140,7 +143,7 @@ class JobErrorsSpec :
     }
 
     test("an HTML 502 from a proxy and a malformed success body are typed") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway
           .faults()
           .on("GET", "/health")
@@ -155,7 +158,7 @@ class JobErrorsSpec :
     }
 
     test("a huge error body is bounded") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway.faults().on("POST", "/api/jobs/create").thenAlways(Fault.hugeBody(503, 8))
         val error =
           shouldThrow<ServiceUnavailableException> { gateway.client().createJob(JobSpec.of("x")) }
@@ -164,7 +167,7 @@ class JobErrorsSpec :
     }
 
     test("a 403 can be explained with the team's own record") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client("umbrella")
         val error = shouldThrow<TeamSuspendedException> { client.createJob(JobSpec.of("x")) }
         // The suspended team cannot read its balance; its unauthenticated team record it can.
@@ -199,7 +202,7 @@ class JobWireSpec :
     test(
       "requests send model (not model_group), stop as a list, and a stable request id per call"
     ) {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client()
         val job = client.createJob(JobSpec.of("x"))
         gateway.faults().on("POST", "/api/jobs/*/llm-call").next(Fault.status(503)).thenPass()
@@ -221,7 +224,7 @@ class JobWireSpec :
     test(
       "documented mode: a team out of credits gets 403 before the call, and the diagnosis says why"
     ) {
-      fake(SaasMode.DOCUMENTED).use { gateway ->
+      FakeGateway.start(SaasMode.DOCUMENTED).use { gateway ->
         val client = gateway.client("broke")
         val error =
           shouldThrow<InsufficientCreditsException> {
@@ -236,7 +239,7 @@ class JobWireSpec :
     }
 
     test("the total stream timeout bounds a stream that never ends") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client {
           timeouts(
             io.llmgateway.pipeline.Timeouts.custom().streamTimeout(Duration.ofMillis(600)).build()

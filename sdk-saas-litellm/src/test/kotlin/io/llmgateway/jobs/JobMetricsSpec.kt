@@ -9,6 +9,8 @@ import io.llmgateway.metrics.CallEvent
 import io.llmgateway.metrics.CallFinished
 import io.llmgateway.metrics.CallStarted
 import io.llmgateway.metrics.RetryScheduled
+import io.llmgateway.testing.FakeGateway
+import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.fault.Fault
 import java.util.Collections
 
@@ -16,7 +18,7 @@ import java.util.Collections
 class JobMetricsSpec :
   FunSpec({
     test("a retried create, a refused call and a stream are counted per endpoint") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val events = Collections.synchronizedList(mutableListOf<CallEvent>())
         val client = gateway.client { listener { events.add(it) } }
         gateway.faults().on("POST", "/api/jobs/create").next(Fault.status(503)).thenPass()

@@ -7,6 +7,7 @@ import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldNotContain
 import io.llmgateway.testing.FakeClock
+import io.llmgateway.testing.FakeGateway
 import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.fault.Fault
 import java.time.Instant
@@ -18,7 +19,7 @@ class JobParsingSpec :
     val start = FakeClock.DEFAULT_START // 2026-03-20T12:29:15.123456Z
 
     test("real server: naive microsecond and Z-seconds timestamps both parse, as UTC") {
-      fake(SaasMode.REAL_SERVER).use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client()
         val created = client.createJob(JobSpec.of("t")) // "2026-03-20T12:29:15.123456"
         created.createdAt() shouldBe start
@@ -32,7 +33,7 @@ class JobParsingSpec :
     }
 
     test("documented mode: millisecond Z timestamps parse") {
-      fake(SaasMode.DOCUMENTED).use { gateway ->
+      FakeGateway.start(SaasMode.DOCUMENTED).use { gateway ->
         val client = gateway.client()
         val created = client.createJob(JobSpec.of("t")) // "2026-03-20T12:29:15.123Z"
         created.createdAt() shouldBe start.truncatedTo(ChronoUnit.MILLIS)
@@ -41,7 +42,7 @@ class JobParsingSpec :
     }
 
     test("a naive timestamp without a fraction (microseconds 0) parses too") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway
           .faults()
           .on("POST", "/api/jobs/create")
@@ -62,7 +63,7 @@ class JobParsingSpec :
         SaasMode.REAL_SERVER to "PENDING",
         SaasMode.DOCUMENTED to "pending",
       ) { (mode, text) ->
-        fake(mode).use { gateway ->
+        FakeGateway.start(mode).use { gateway ->
           val client = gateway.client()
           val created = client.createJob(JobSpec.of("t"))
           created.status() shouldBe JobStatus.PENDING
@@ -77,7 +78,7 @@ class JobParsingSpec :
     }
 
     test("content null (tool calls only), unknown fields and an unknown status are tolerated") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client()
         val job = client.createJob(JobSpec.of("t"))
         gateway
@@ -116,7 +117,7 @@ class JobParsingSpec :
 
     context("responses name the model as model (server) or model_group (docs); both are read") {
       withData(nameFn = { it.name.lowercase() }, BOTH_MODES) { mode ->
-        fake(mode).use { gateway ->
+        FakeGateway.start(mode).use { gateway ->
           val client = gateway.client()
           val job = client.createJob(JobSpec.of("t"))
           val raw = client.llmCall(job.jobId(), question())
@@ -127,7 +128,7 @@ class JobParsingSpec :
     }
 
     test("requests send model (never model_group) and stop as a list, on every call path") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client()
         val request =
           LlmCallRequest.builder("chat-fast").user("hi").stop("END", "STOP").maxTokens(20).build()

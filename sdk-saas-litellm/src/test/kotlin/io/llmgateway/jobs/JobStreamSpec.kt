@@ -29,7 +29,7 @@ class JobStreamSpec :
         Shape("chat-claude", ChunkShape.ANTHROPIC),
         Shape("chat-gemini", ChunkShape.GEMINI),
       ) { case ->
-        fake(SaasMode.REAL_SERVER).use { gateway ->
+        FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
           gateway.client().createAndCallStream(JobSpec.of("s"), question(model = case.alias)).use {
             stream ->
             val shapes = stream.map { it.shape() }.toSet()
@@ -44,7 +44,7 @@ class JobStreamSpec :
     }
 
     test("llm-call-stream: chunks as they come, then the summary") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client()
         val job = client.createJob(JobSpec.of("s"))
         val seen = StringBuilder()
@@ -57,7 +57,7 @@ class JobStreamSpec :
     }
 
     test("a cut after 3 chunks keeps exactly the text of those chunks") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client()
         val job = client.createJob(JobSpec.of("s"))
         val full = client.llmCallStream(job.jobId(), question()).use { it.readText() }
@@ -86,7 +86,7 @@ class JobStreamSpec :
       "the stream is read to EOF: an error after [DONE] (failed bookkeeping) is not success"
     ) {
       withData(nameFn = { it.name.lowercase() }, BOTH_MODES) { mode ->
-        fake(mode).use { gateway ->
+        FakeGateway.start(mode).use { gateway ->
           val chunk = { text: String, finish: String? ->
             """data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m",""" +
               """"choices":[{"index":0,"delta":{"content":"$text"},""" +
@@ -133,7 +133,7 @@ class JobStreamSpec :
     }
 
     test("documented mode: an {error: {...}} event followed by [DONE]") {
-      fake(SaasMode.DOCUMENTED).use { gateway ->
+      FakeGateway.start(SaasMode.DOCUMENTED).use { gateway ->
         val client = gateway.client()
         val job = client.createJob(JobSpec.of("s"))
         shouldThrow<StreamErrorEventException> {
@@ -145,7 +145,7 @@ class JobStreamSpec :
     }
 
     test("a stall between chunks fires the idle timeout and keeps the text") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client { streamIdleTimeout(Duration.ofMillis(300)) }
         val job = client.createJob(JobSpec.of("s"))
         gateway
@@ -163,7 +163,7 @@ class JobStreamSpec :
     }
 
     test("a 503 before the first chunk is retried; the stream then succeeds") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client()
         val job = client.createJob(JobSpec.of("s"))
         gateway
@@ -177,7 +177,7 @@ class JobStreamSpec :
     }
 
     test("closing a stream early cancels it") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client()
         val job = client.createJob(JobSpec.of("s"))
         val stream = client.llmCallStream(job.jobId(), question())

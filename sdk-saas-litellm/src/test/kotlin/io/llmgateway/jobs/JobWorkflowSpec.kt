@@ -10,6 +10,7 @@ import io.kotest.matchers.string.shouldNotBeEmpty
 import io.llmgateway.cost.ModelPrice
 import io.llmgateway.cost.PriceTable
 import io.llmgateway.cost.TokenUsage
+import io.llmgateway.testing.FakeGateway
 import io.llmgateway.testing.SaasMode
 
 /** The guide's workflow (create, three calls, complete, costs and credits) in both modes. */
@@ -20,7 +21,7 @@ class JobWorkflowSpec :
       SaasMode.REAL_SERVER,
       SaasMode.DOCUMENTED,
     ) { mode ->
-      fake(mode).use { gateway ->
+      FakeGateway.start(mode).use { gateway ->
         val client = gateway.client()
         val creditsBefore = gateway.state().team("acme").creditsRemaining()
 
@@ -54,11 +55,11 @@ class JobWorkflowSpec :
     }
 
     test("the ledger prices each call from its /costs split at input and output rates") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val split =
           PriceTable.builder().put("chat-fast", ModelPrice.perMillion("0.15", "0.6")).build()
         val result =
-          gateway.client { priceTable(split) }.runJob(JobSpec.of("t")) { it.llmCall(question()) }
+          gateway.client { prices(split) }.runJob(JobSpec.of("t")) { it.llmCall(question()) }
         val call = result.costReport()!!.breakdown().single()
         val expected =
           ModelPrice.perMillion("0.15", "0.6")
@@ -69,7 +70,7 @@ class JobWorkflowSpec :
     }
 
     test("create-and-call completes its own job and charges once") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val result = gateway.client().createAndCall(JobSpec.of("one-shot"), question())
         result.status() shouldBe JobStatus.COMPLETED
         result.content()!!.shouldNotBeEmpty()
@@ -79,7 +80,7 @@ class JobWorkflowSpec :
     }
 
     test("metadata, team, usage, transactions, credit check and health") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client()
         val job = client.createJob(JobSpec.of("meta"))
         job.status() shouldBe JobStatus.PENDING

@@ -6,13 +6,12 @@ import io.kotest.matchers.collections.shouldHaveSize
 import io.kotest.matchers.comparables.shouldBeGreaterThanOrEqualTo
 import io.kotest.matchers.comparables.shouldBeLessThanOrEqualTo
 import io.kotest.matchers.shouldBe
-import io.llmgateway.pipeline.Sleeper
 import io.llmgateway.testing.FakeClock
 import io.llmgateway.testing.FakeGateway
+import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.fault.Fault
 import java.time.Duration
 import java.time.Instant
-import java.util.Collections
 
 /**
  * No single response can disable the job client: rate-limit resets in every form, believed only
@@ -23,20 +22,11 @@ class RateLimitResetSpec :
   FunSpec({
     val llmCall = "/api/jobs/*/llm-call"
 
-    class ClockSleeper(private val clock: FakeClock) : Sleeper {
-      val waits: MutableList<Duration> = Collections.synchronizedList(mutableListOf())
-
-      override fun sleep(duration: Duration) {
-        waits.add(duration)
-        clock.advance(duration)
-      }
-    }
-
     class Run(val gateway: FakeGateway) {
       val clock: FakeClock = gateway.fakeClock()
-      val sleeper = ClockSleeper(clock)
+      val sleeper = clock
       val client =
-        gateway.client(sleeper = sleeper) {
+        gateway.client(sleeper = sleeper::sleep) {
           clock(this@Run.clock)
         }
       val jobId: String = client.createJob(JobSpec.of("resets")).jobId()
@@ -61,31 +51,31 @@ class RateLimitResetSpec :
     val tenYears = "2036-03-20T12:30:00Z"
 
     test("a 429 with a reset ten years ahead: one backoff, then success; later calls go at once") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway.faults().on("POST", llmCall).next(exhausted(tenYears))
         val run = Run(gateway)
         run.call()
-        run.sleeper.waits shouldHaveSize 1 // the backoff: 1 s +-25 %
-        run.sleeper.waits[0] shouldBeGreaterThanOrEqualTo Duration.ofMillis(750)
-        run.sleeper.waits[0] shouldBeLessThanOrEqualTo Duration.ofMillis(1250)
+        run.sleeper.sleeps() shouldHaveSize 1 // the backoff: 1 s +-25 %
+        run.sleeper.sleeps()[0] shouldBeGreaterThanOrEqualTo Duration.ofMillis(750)
+        run.sleeper.sleeps()[0] shouldBeLessThanOrEqualTo Duration.ofMillis(1250)
         repeat(5) { run.call() }
         run.calls() shouldBe 7
-        run.sleeper.waits shouldHaveSize 1
+        run.sleeper.sleeps() shouldHaveSize 1
       }
     }
 
     test("a 200 saying 0 remain until ten years ahead does not stop the next calls") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway.faults().on("POST", llmCall).next(spent(tenYears))
         val run = Run(gateway)
         repeat(6) { run.call() }
         run.calls() shouldBe 6
-        run.sleeper.waits.shouldBeEmpty()
+        run.sleeper.sleeps().shouldBeEmpty()
       }
     }
 
     test("a reset in epoch milliseconds is read as such: the next call waits until it, once") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val run = Run(gateway)
         val reset = Instant.ofEpochMilli(run.clock.instant().plusSeconds(2).toEpochMilli())
         gateway.faults().on("POST", llmCall).next(spent("${reset.toEpochMilli()}"))
@@ -93,25 +83,25 @@ class RateLimitResetSpec :
         run.call()
         run.call()
         // about 2 s; read as seconds it would be the year 58,000
-        run.sleeper.waits shouldBe listOf(Duration.between(before, reset))
+        run.sleeper.sleeps() shouldBe listOf(Duration.between(before, reset))
         run.calls() shouldBe 2
       }
     }
 
     test("a 429 whose reset is already past retries after the backoff, never at once") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val run = Run(gateway)
         val past = run.clock.instant().minusSeconds(30).toString()
         gateway.faults().on("POST", llmCall).times(2, exhausted(past))
         run.call()
         run.calls() shouldBe 3
-        run.sleeper.waits shouldHaveSize 2
-        run.sleeper.waits.forEach { it shouldBeGreaterThanOrEqualTo Duration.ofMillis(750) }
+        run.sleeper.sleeps() shouldHaveSize 2
+        run.sleeper.sleeps().forEach { it shouldBeGreaterThanOrEqualTo Duration.ofMillis(750) }
       }
     }
 
     test("a 429 with Retry-After: 1, remaining 0 and no reset waits 1 s, not the window") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway
           .faults()
           .on("POST", llmCall)
@@ -124,7 +114,7 @@ class RateLimitResetSpec :
         val run = Run(gateway)
         val start: Instant = run.clock.instant()
         run.call()
-        run.sleeper.waits shouldBe listOf(Duration.ofSeconds(1))
+        run.sleeper.sleeps() shouldBe listOf(Duration.ofSeconds(1))
         Duration.between(start, run.clock.instant()) shouldBe Duration.ofSeconds(1)
         run.calls() shouldBe 2
       }

@@ -5,6 +5,7 @@ import io.kotest.matchers.collections.shouldHaveSize
 import io.kotest.matchers.shouldBe
 import io.llmgateway.pipeline.Sleeper
 import io.llmgateway.ratelimit.RateLimitStore
+import io.llmgateway.testing.FakeGateway
 import io.llmgateway.testing.SaasMode
 import java.time.Duration
 import java.util.Collections
@@ -13,7 +14,8 @@ import java.util.Collections
 class SharedWindowSpec :
   FunSpec({
     test("client A spends the team's 60 a minute; client B on the same store waits, no 429") {
-      fake(SaasMode.DOCUMENTED).use { gateway -> // the mode with the guide's RPM and headers
+      FakeGateway.start(SaasMode.DOCUMENTED).use { gateway
+        -> // the mode with the guide's RPM and headers
         val clock = gateway.fakeClock()
         val waits: MutableList<Duration> = Collections.synchronizedList(mutableListOf())
         val sleeper = Sleeper {

@@ -10,6 +10,7 @@ import io.llmgateway.error.InsufficientCreditsException
 import io.llmgateway.error.PermissionDeniedException
 import io.llmgateway.error.TeamPausedException
 import io.llmgateway.error.TeamSuspendedException
+import io.llmgateway.testing.FakeGateway
 import io.llmgateway.testing.SaasMode
 
 /**
@@ -30,7 +31,7 @@ class TeamDiagnosisSpec :
     context("diagnose(e) gives a refused team its status and credits") {
       withData(nameFn = { (mode, r) -> "${r.team}, ${mode.name.lowercase()}" }, refused) { (mode, r)
         ->
-        fake(mode).use { gateway ->
+        FakeGateway.start(mode).use { gateway ->
           val client = gateway.client(r.team)
           val error = shouldThrow<PermissionDeniedException> { client.createJob(JobSpec.of("x")) }
           // Its own balance is refused too; the team record is not.
@@ -47,7 +48,7 @@ class TeamDiagnosisSpec :
     }
 
     test("diagnoseForbidden(true): the 403 already carries the diagnosis, printed in its trace") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client("umbrella") { diagnoseForbidden(true) }
         val error = shouldThrow<TeamSuspendedException> { client.createJob(JobSpec.of("x")) }
         val attached = TeamDiagnosis.attachedTo(error).shouldNotBeNull()
@@ -62,7 +63,7 @@ class TeamDiagnosisSpec :
     }
 
     test("diagnoseForbidden(true) also explains a 403 that refuses a stream") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client = gateway.client("hooli") { diagnoseForbidden(true) }
         val error =
           shouldThrow<TeamPausedException> {
@@ -73,7 +74,7 @@ class TeamDiagnosisSpec :
     }
 
     test("without the option, a 403 carries nothing and costs no extra request") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val error =
           shouldThrow<TeamSuspendedException> {
             gateway.client("umbrella").createJob(JobSpec.of("x"))
@@ -84,7 +85,7 @@ class TeamDiagnosisSpec :
     }
 
     test("documented mode: out of credits is explained with the credits left") {
-      fake(SaasMode.DOCUMENTED).use { gateway ->
+      FakeGateway.start(SaasMode.DOCUMENTED).use { gateway ->
         val client = gateway.client("broke") { diagnoseForbidden(true) }
         val job = client.createJob(JobSpec.of("x"))
         val error =

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A clock that only moves when a test moves it, so rate windows, key expiry and timestamps can be
@@ -16,6 +18,7 @@ public final class FakeClock extends Clock {
 
   private final ZoneId zone;
   private volatile Instant now;
+  private final List<Duration> sleeps = new ArrayList<>();
 
   public FakeClock() {
     this(DEFAULT_START);
@@ -34,6 +37,27 @@ public final class FakeClock extends Clock {
   public synchronized FakeClock advance(Duration duration) {
     now = now.plus(duration);
     return this;
+  }
+
+  /**
+   * Waits in virtual time: records {@code duration} and moves the clock by it, at once. Pass {@code
+   * clock::sleep} as an SDK client's sleeper, with this clock as its clock, and retries, throttle
+   * waits and backoff cost no real time. Like {@link Thread#sleep}, it throws (and clears the flag)
+   * when the thread is interrupted.
+   */
+  public void sleep(Duration duration) throws InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException("sleep interrupted");
+    }
+    synchronized (this) {
+      sleeps.add(duration);
+      now = now.plus(duration);
+    }
+  }
+
+  /** Every wait {@link #sleep} was asked for, in order. */
+  public synchronized List<Duration> sleeps() {
+    return List.copyOf(sleeps);
   }
 
   public synchronized FakeClock set(Instant instant) {

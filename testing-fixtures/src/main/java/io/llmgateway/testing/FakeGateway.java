@@ -84,6 +84,11 @@ public final class FakeGateway implements AutoCloseable {
     return builder().start();
   }
 
+  /** Starts a fake with its SaaS LiteLLM side in {@code mode}, on a free loopback port. */
+  public static FakeGateway start(SaasMode mode) {
+    return builder().mode(mode).start();
+  }
+
   private FakeGateway listen(String host, int port) {
     try {
       bound = InetAddress.getByName(host);
@@ -159,6 +164,23 @@ public final class FakeGateway implements AutoCloseable {
   }
 
   /** Forgets the requests received so far. */
+  /**
+   * How many recorded requests had {@code method} and a path (query left out) ending with {@code
+   * pathSuffix}, e.g. {@code requestsTo("POST", "/complete")}.
+   */
+  public int requestsTo(String method, String pathSuffix) {
+    int n = 0;
+    for (ReceivedRequest r : requests()) {
+      String path = r.path();
+      int query = path.indexOf('?');
+      if (r.method().equals(method)
+          && (query < 0 ? path : path.substring(0, query)).endsWith(pathSuffix)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   public void clearRequests() {
     dispatcher.clearReceived();
   }

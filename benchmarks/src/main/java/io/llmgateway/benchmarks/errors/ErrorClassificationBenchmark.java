@@ -2,7 +2,6 @@ package io.llmgateway.benchmarks.errors;
 
 import com.squareup.moshi.JsonReader;
 import io.llmgateway.error.ErrorClassifier;
-import io.llmgateway.internal.http.HeaderLookup;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,16 +31,16 @@ public class ErrorClassificationBenchmark {
   static final Instant NOW = Instant.parse("2026-03-20T12:29:00Z");
 
   private ErrorCorpus.Case[] cases = new ErrorCorpus.Case[0];
-  private HeaderLookup[] headers = new HeaderLookup[0];
+  private okhttp3.Headers[] headers = new okhttp3.Headers[0];
   private ErrorClassifier classifier = ErrorClassifier.create();
 
   @Setup
   public void setUp() {
     List<ErrorCorpus.Case> all = ErrorCorpus.all();
     cases = all.toArray(new ErrorCorpus.Case[0]);
-    headers = new HeaderLookup[cases.length];
+    headers = new okhttp3.Headers[cases.length];
     for (int i = 0; i < cases.length; i++) {
-      headers[i] = cases[i].lookup();
+      headers[i] = cases[i].okHttpHeaders();
     }
     classifier = new ErrorClassifier(Clock.fixed(NOW, ZoneOffset.UTC));
   }
@@ -60,7 +59,7 @@ public class ErrorClassificationBenchmark {
     }
   }
 
-  static Object classify(ErrorClassifier classifier, ErrorCorpus.Case c, HeaderLookup headers) {
+  static Object classify(ErrorClassifier classifier, ErrorCorpus.Case c, okhttp3.Headers headers) {
     return classifier.classify(c.provider(), c.status(), headers, c.body(), c.contentType());
   }
 

@@ -10,7 +10,6 @@ import io.llmgateway.benchmarks.report.Section;
 import io.llmgateway.benchmarks.report.Table;
 import io.llmgateway.benchmarks.report.Verdict;
 import io.llmgateway.error.ErrorClassifier;
-import io.llmgateway.internal.http.HeaderLookup;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -73,7 +72,7 @@ public final class ErrorClassificationRun {
             + " the same set as sdk-core's `ClassificationTable` test. Listed below.");
     s.text(
         "- **ours**: `ErrorClassifier.classify(provider, status, headers, body, contentType)` on"
-            + " every case, headers as a prebuilt `HeaderLookup` map, classifier on a fixed clock:"
+            + " every case, headers as prebuilt OkHttp `Headers`, classifier on a fixed clock:"
             + " decode, parse, pick message/type/code/field errors, rate-limit and retry-after"
             + " headers, build the typed exception (with its stack trace).\n"
             + "- **baseline**: Moshi `JsonReader.of(new Buffer().write(body)).readJsonValue()` on the"
@@ -149,9 +148,9 @@ public final class ErrorClassificationRun {
       Section s, List<ErrorCorpus.Case> cases, Sizes sizes, PrintStream log) {
     ErrorClassifier classifier =
         new ErrorClassifier(Clock.fixed(ErrorClassificationBenchmark.NOW, ZoneOffset.UTC));
-    HeaderLookup[] headers = new HeaderLookup[cases.size()];
+    okhttp3.Headers[] headers = new okhttp3.Headers[cases.size()];
     for (int i = 0; i < headers.length; i++) {
-      headers[i] = cases.get(i).lookup();
+      headers[i] = cases.get(i).okHttpHeaders();
     }
     int warmPasses = Math.max(200, sizes.bodyBatchSize() * 2);
     for (int p = 0; p < warmPasses; p++) {
@@ -173,7 +172,7 @@ public final class ErrorClassificationRun {
             "ratio");
     for (int i = 0; i < headers.length; i++) {
       ErrorCorpus.Case c = cases.get(i);
-      HeaderLookup h = headers[i];
+      okhttp3.Headers h = headers[i];
       double[] a = new double[sizes.bodyBatches()];
       double[] b = new double[sizes.bodyBatches()];
       int size = sizes.bodyBatchSize();

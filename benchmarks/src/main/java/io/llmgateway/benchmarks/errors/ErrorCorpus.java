@@ -1,7 +1,6 @@
 package io.llmgateway.benchmarks.errors;
 
 import io.llmgateway.error.Provider;
-import io.llmgateway.internal.http.HeaderLookup;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +23,9 @@ public final class ErrorCorpus {
       byte[] body,
       @Nullable String contentType) {
 
-    /** The headers as the classifier reads them (built once, outside any timed loop). */
-    public HeaderLookup lookup() {
-      Map<String, List<String>> multi = new java.util.LinkedHashMap<>();
-      headers.forEach((k, v) -> multi.put(k, List.of(v)));
-      return HeaderLookup.of(multi);
+    /** The headers as OkHttp hands them to the classifier (built once, outside any timed loop). */
+    public okhttp3.Headers okHttpHeaders() {
+      return okhttp3.Headers.of(headers);
     }
   }
 

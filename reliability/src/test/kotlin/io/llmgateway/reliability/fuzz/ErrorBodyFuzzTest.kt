@@ -4,7 +4,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest
 import io.llmgateway.error.ErrorClassifier
 import io.llmgateway.error.ErrorDetails
 import io.llmgateway.error.Provider
-import io.llmgateway.internal.http.HeaderLookup
 import java.time.Clock
 import java.time.Instant
 import java.time.ZoneOffset
@@ -30,7 +29,7 @@ class ErrorBodyFuzzTest {
         classifier.classify(
           provider,
           answer.status,
-          HeaderLookup.of(headers.build()),
+          headers.build(),
           answer.body,
           answer.contentType,
         )

@@ -63,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
       results.add(MetricsSection.run("saas-litellm", gateway.saas().metrics(), cost(job), out));
       results.add(
           MetricsSection.run(
-              "hiveops", gateway.hive().executor().metrics(), cost(burst).add(cost(hive)), out));
+              "hiveops", gateway.hive().metrics(), cost(burst).add(cost(hive)), out));
       out.line("  (latency includes retry and throttle waits, which ran on the virtual clock)");
       out.line("");
       out.line(

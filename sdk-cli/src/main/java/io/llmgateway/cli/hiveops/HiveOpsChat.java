@@ -3,8 +3,8 @@ package io.llmgateway.cli.hiveops;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.llmgateway.cost.TokenUsage;
 import io.llmgateway.error.Provider;
-import io.llmgateway.internal.call.ResilientExecutor;
 import io.llmgateway.metrics.CallListener;
+import io.llmgateway.metrics.MetricsCollector;
 import io.llmgateway.openai.BalanceCheck;
 import io.llmgateway.openai.ChatResult;
 import io.llmgateway.openai.HiveOpsClient;
@@ -40,8 +40,9 @@ public final class HiveOpsChat implements AutoCloseable {
         .sleeper(sleeper);
   }
 
-  public ResilientExecutor executor() {
-    return client.executor();
+  /** What the calls so far counted, per endpoint. */
+  public MetricsCollector metrics() {
+    return client.metrics();
   }
 
   /** The HiveOps name the adapter sends for {@code model}. */

@@ -2,6 +2,7 @@ package io.llmgateway.internal.call;
 
 import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.internal.CallDeadlines;
+import io.llmgateway.internal.http.RateLimitHeaders;
 import io.llmgateway.pipeline.CallInterruptedException;
 import io.llmgateway.ratelimit.RateLimitSnapshot;
 import java.io.IOException;
@@ -69,7 +70,7 @@ final class HttpAttempt {
         failure = rt.classifier().classify(rt.provider(), response);
       } else {
         RateLimitSnapshot snapshot =
-            RateLimitSnapshot.parse(response.headers(), rt.clock().instant());
+            RateLimitHeaders.parse(response.headers(), rt.clock().instant());
         if (!snapshot.isEmpty()) {
           ctx.observe(snapshot);
         }

@@ -21,7 +21,7 @@ public final class HttpClients {
 
   /** {@code app}'s client (or a new one, with daemon threads) with the SDK's settings on top. */
   public static OkHttpClient.Builder derive(@Nullable OkHttpClient app, Duration connectTimeout) {
-    OkHttpClient base = app != null ? app : ownClient();
+    OkHttpClient base = app != null ? app : create();
     return base.newBuilder()
         .retryOnConnectionFailure(false)
         .followSslRedirects(false)
@@ -36,7 +36,7 @@ public final class HttpClients {
    * JVM alive a minute after {@code main} returns when the app forgets {@code close()}), and it
    * lets as many calls run per host as in all: a gateway is one host.
    */
-  private static OkHttpClient ownClient() {
+  public static OkHttpClient create() {
     ThreadPoolExecutor threads =
         new ThreadPoolExecutor(
             0,

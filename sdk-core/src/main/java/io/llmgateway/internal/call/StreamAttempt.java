@@ -2,6 +2,7 @@ package io.llmgateway.internal.call;
 
 import io.llmgateway.error.ErrorDetails;
 import io.llmgateway.error.UnexpectedResponseException;
+import io.llmgateway.internal.http.RateLimitHeaders;
 import io.llmgateway.internal.stream.StreamAccumulator;
 import io.llmgateway.ratelimit.RateLimitSnapshot;
 import io.llmgateway.stream.StreamChunk;
@@ -49,7 +50,7 @@ final class StreamAttempt implements AttemptSpec<OpenStream> {
             rt, body.source(), acc, io.deadline(), ctx.timeout(), io.startNanos(), ctx.requestId());
     StreamChunk first = reader.first();
     AttemptIo.OpenExchange exchange = io.keepOpen();
-    RateLimitSnapshot rateLimit = RateLimitSnapshot.parse(response.headers(), rt.clock().instant());
+    RateLimitSnapshot rateLimit = RateLimitHeaders.parse(response.headers(), rt.clock().instant());
     return new OpenStream(exchange, reader, spec, ctx, rateLimit, hooks, first);
   }
 

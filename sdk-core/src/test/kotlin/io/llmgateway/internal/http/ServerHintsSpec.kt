@@ -2,7 +2,6 @@ package io.llmgateway.internal.http
 
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
-import io.llmgateway.ratelimit.RateLimitSnapshot
 import java.time.Duration
 import java.time.Instant
 
@@ -11,7 +10,7 @@ class ServerHintsSpec :
     val now = Instant.parse("2026-03-20T12:29:00Z")
     fun hint(vararg headers: Pair<String, String>): Duration? {
       val lookup = HeaderLookup.of(headers.associate { it.first to listOf(it.second) })
-      return ServerHints.retryAfter(lookup, RateLimitSnapshot.parse(lookup, now), now)
+      return ServerHints.retryAfter(lookup, RateLimitHeaders.parse(lookup, now), now)
     }
     val exhausted =
       arrayOf(
@@ -58,7 +57,7 @@ class ServerHintsSpec :
         )
       ServerHints.retryAfter(
         lookup,
-        RateLimitSnapshot.parse(lookup, now),
+        RateLimitHeaders.parse(lookup, now),
         now,
         Duration.ofSeconds(30),
       ) shouldBe null

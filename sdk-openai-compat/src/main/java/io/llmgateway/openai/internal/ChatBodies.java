@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.core.ObjectMappers;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import io.llmgateway.openai.MaxTokensGuard;
-import io.llmgateway.openai.ModelMapping;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,11 +18,17 @@ import org.jspecify.annotations.Nullable;
  * bodies are rewritten with the same {@link #apply} on the wire.
  */
 public final class ChatBodies {
-  private final ModelMapping mapping;
-  private final MaxTokensGuard maxTokens;
+  private final UnaryOperator<String> mapping;
+  private final @Nullable Function<@Nullable Long, Long> maxTokens;
   private final ObjectMapper json = ObjectMappers.jsonMapper();
 
-  public ChatBodies(ModelMapping mapping, MaxTokensGuard maxTokens) {
+  /**
+   * @param mapping the gateway model id for a requested model
+   * @param maxTokens the {@code max_tokens} to send for a requested one (null: none asked), 0 to
+   *     send none; null when the guard is off
+   */
+  public ChatBodies(
+      UnaryOperator<String> mapping, @Nullable Function<@Nullable Long, Long> maxTokens) {
     this.mapping = mapping;
     this.maxTokens = maxTokens;
   }
@@ -43,7 +49,7 @@ public final class ChatBodies {
 
   /** The gateway model id a request for {@code model} goes to. */
   public String map(String model) {
-    return mapping.map(model);
+    return mapping.apply(model);
   }
 
   /** Applies the rules to a request body; true when it changed. */
@@ -51,7 +57,7 @@ public final class ChatBodies {
     boolean changed = false;
     JsonNode model = o.get("model");
     if (model != null && model.isTextual()) {
-      String mapped = mapping.map(model.asText());
+      String mapped = mapping.apply(model.asText());
       if (!mapped.equals(model.asText())) {
         o.put("model", mapped);
         changed = true;
@@ -67,14 +73,14 @@ public final class ChatBodies {
 
   /** Applies the guard; true when the body changed. */
   private boolean guardMaxTokens(ObjectNode o) {
-    if (maxTokens.defaultMaxTokens() == 0 && maxTokens.cap() == 0) {
+    if (maxTokens == null) {
       return false;
     }
     JsonNode before = o.get("max_tokens");
     Long requested = number(before);
     Long completion = number(o.get("max_completion_tokens"));
     boolean changed = false;
-    if (completion != null && maxTokens.apply(completion) != completion) {
+    if (completion != null && maxTokens.apply(completion).longValue() != completion) {
       o.put("max_completion_tokens", maxTokens.apply(completion));
       changed = true;
     }

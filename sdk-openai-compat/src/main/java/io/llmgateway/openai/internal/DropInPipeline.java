@@ -13,6 +13,7 @@ import io.llmgateway.internal.call.AttemptContext;
 import io.llmgateway.internal.call.CallContext;
 import io.llmgateway.internal.call.CallDriver;
 import io.llmgateway.internal.call.ResilientExecutor;
+import io.llmgateway.internal.http.RateLimitHeaders;
 import io.llmgateway.pipeline.CallInterruptedException;
 import io.llmgateway.pipeline.CallOptions;
 import io.llmgateway.pipeline.Endpoint;
@@ -122,7 +123,7 @@ public final class DropInPipeline implements Interceptor {
         continue;
       }
       RateLimitSnapshot snapshot =
-          RateLimitSnapshot.parse(response.headers(), executor.clock().instant());
+          RateLimitHeaders.parse(response.headers(), executor.clock().instant());
       if (!snapshot.isEmpty()) {
         ctx.observe(snapshot);
       }

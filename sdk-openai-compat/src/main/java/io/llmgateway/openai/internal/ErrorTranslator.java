@@ -11,7 +11,9 @@ import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.error.Provider;
 import io.llmgateway.error.StreamErrorEventException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,7 +63,7 @@ public final class ErrorTranslator {
       return classifier.classify(
           provider,
           s.statusCode(),
-          name -> first(s.headers().values(name)),
+          headerMap(s.headers()),
           envelope(s).getBytes(StandardCharsets.UTF_8),
           "application/json");
     }
@@ -97,7 +99,11 @@ public final class ErrorTranslator {
     }
   }
 
-  private static @Nullable String first(List<String> values) {
-    return values.isEmpty() ? null : values.get(0);
+  private static Map<String, List<String>> headerMap(com.openai.core.http.Headers headers) {
+    Map<String, List<String>> map = new HashMap<>();
+    for (String name : headers.names()) {
+      map.put(name, headers.values(name));
+    }
+    return map;
   }
 }

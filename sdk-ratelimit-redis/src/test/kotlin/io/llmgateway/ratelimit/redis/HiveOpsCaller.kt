@@ -6,10 +6,10 @@ import io.llmgateway.internal.call.AttemptContext
 import io.llmgateway.internal.call.CallContext
 import io.llmgateway.internal.call.ResilientExecutor
 import io.llmgateway.internal.http.HeaderLookup
+import io.llmgateway.internal.http.RateLimitHeaders
 import io.llmgateway.pipeline.CallOptions
 import io.llmgateway.pipeline.Endpoint
 import io.llmgateway.pipeline.Sleeper
-import io.llmgateway.ratelimit.RateLimitSnapshot
 import io.llmgateway.ratelimit.RateLimiter
 import io.llmgateway.retry.RetryPolicy
 import java.time.Clock
@@ -71,7 +71,7 @@ class HiveOpsCaller(
       throw classifier.classify(Provider.HIVEOPS, response) // reads, closes, carries the headers
     }
     return response.use {
-      ctx.observe(RateLimitSnapshot.parse(HeaderLookup.of(it.headers), clock.instant()))
+      ctx.observe(RateLimitHeaders.parse(HeaderLookup.of(it.headers), clock.instant()))
       it.body!!.string()
     }
   }

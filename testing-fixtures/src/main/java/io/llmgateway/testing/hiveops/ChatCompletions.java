@@ -28,7 +28,7 @@ final class ChatCompletions {
   static MockResponse handle(Store store, Req req, HiveKeyState key) {
     ChatRequest chat = ChatRequest.parse(req.body);
     boolean openAiForm = store.options.openAiForm();
-    if (HiveOpsPrices.of(chat.model()) == null) {
+    if (HiveOpsBilling.of(chat.model()) == null) {
       throw HiveOpsErrors.invalidModel(chat.model(), openAiForm);
     }
     if (key.balanceUsd.signum() <= 0) {
@@ -37,7 +37,7 @@ final class ChatCompletions {
     FakeCompletion completion = FakeCompletion.of(chat.messages(), chat.maxTokens(), chat.stops());
     key.balanceUsd =
         key.balanceUsd.subtract(
-            HiveOpsPrices.cost(
+            HiveOpsBilling.cost(
                 chat.model(), completion.promptTokens(), completion.completionTokens()));
     key.window.addTokens(store.now(), completion.totalTokens());
     String id = "chatcmpl-fake-" + key.totalRequests;

@@ -18,7 +18,7 @@ final class ModelsEndpoint {
 
   static MockResponse list() {
     List<Object> data = new ArrayList<>();
-    for (String model : HiveOpsPrices.models()) {
+    for (String model : HiveOpsBilling.models()) {
       data.add(model(model));
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -30,7 +30,7 @@ final class ModelsEndpoint {
   /** One model; clients send ids like {@code llama3:8b-instruct-q8_0} percent-encoded. */
   static MockResponse retrieve(String encodedId) {
     String id = URLDecoder.decode(encodedId.replace("+", "%2B"), StandardCharsets.UTF_8);
-    if (HiveOpsPrices.of(id) == null) {
+    if (HiveOpsBilling.of(id) == null) {
       throw HiveOpsErrors.modelNotFound(id);
     }
     return Responses.json(200, model(id));

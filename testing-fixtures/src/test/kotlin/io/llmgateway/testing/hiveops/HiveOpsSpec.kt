@@ -138,7 +138,7 @@ class HiveOpsSpec :
       http().post("/chat/completions", chatBody(LLAMA))
       // 9 prompt tokens at $0.01/1M + 6 completion tokens at $0.02/1M
       fake.gateway.state().hiveOpsKey(HIVE).balanceUsd() shouldBe BigDecimal("9.99999979")
-      HiveOpsPrices.cost("llama-3-70b-instruct", 1_000_000, 0) shouldBe BigDecimal("1")
+      HiveOpsBilling.cost("llama-3-70b-instruct", 1_000_000, 0) shouldBe BigDecimal("1")
     }
 
     test("streams are chat.completion.chunk events ending in [DONE]") {

@@ -1,7 +1,7 @@
-package io.llmgateway.ratelimit;
+package io.llmgateway.internal.http;
 
 import io.llmgateway.internal.DurationText;
-import io.llmgateway.internal.http.HeaderLookup;
+import io.llmgateway.ratelimit.RateLimitSnapshot;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -10,10 +10,24 @@ import org.jspecify.annotations.Nullable;
  * that is present but unreadable makes its window's remaining unknown too: a remaining of 0 with no
  * usable end would otherwise hold the throttle shut on a guess.
  */
-final class RateLimitHeaders {
+public final class RateLimitHeaders {
   private RateLimitHeaders() {}
 
-  static RateLimitSnapshot parse(HeaderLookup headers, Instant now) {
+  /**
+   * Reads the {@code X-RateLimit-*} headers of an OkHttp response; one pass over the names when
+   * there are none (the common case for gateways that send none).
+   */
+  public static RateLimitSnapshot parse(okhttp3.Headers headers, Instant now) {
+    for (int i = 0, n = headers.size(); i < n; i++) {
+      if (headers.name(i).regionMatches(true, 0, "x-ratelimit-", 0, 12)) {
+        return parse(HeaderLookup.of(headers), now);
+      }
+    }
+    return RateLimitSnapshot.EMPTY;
+  }
+
+  /** Reads the headers; resets given as durations or seconds are resolved against {@code now}. */
+  public static RateLimitSnapshot parse(HeaderLookup headers, Instant now) {
     Long limitRequests = count(first(headers, "x-ratelimit-limit-requests", "x-ratelimit-limit"));
     Long remainingRequests =
         count(first(headers, "x-ratelimit-remaining-requests", "x-ratelimit-remaining"));

@@ -8,11 +8,12 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fake HiveOps price table, USD per 1M tokens. Only llama3:8b-instruct-q8_0 is published ($0.01
- * in, $0.02 out); the other three are INFERRED: mistral and the 70B from the guide's cost
- * multipliers (1x and 100x against the 8B's 10x), gemma (absent from that table) at the 8B's price.
+ * What the fake HiveOps charges (its billing side, not the client's price table), USD per 1M
+ * tokens. Only llama3:8b-instruct-q8_0 is published ($0.01 in, $0.02 out); the other three are
+ * INFERRED: mistral and the 70B from the guide's cost multipliers (1x and 100x against the 8B's
+ * 10x), gemma (absent from that table) at the 8B's price.
  */
-public final class HiveOpsPrices {
+public final class HiveOpsBilling {
   /** A model's price per 1M input and output tokens. */
   public record Price(BigDecimal inputPerMillion, BigDecimal outputPerMillion, boolean published) {}
 
@@ -25,7 +26,7 @@ public final class HiveOpsPrices {
     PRICES.put("llama-3-70b-instruct", price("1.00", "2.00", false));
   }
 
-  private HiveOpsPrices() {}
+  private HiveOpsBilling() {}
 
   private static Price price(String in, String out, boolean published) {
     return new Price(new BigDecimal(in), new BigDecimal(out), published);

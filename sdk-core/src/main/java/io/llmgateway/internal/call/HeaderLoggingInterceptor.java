@@ -1,6 +1,5 @@
-package io.llmgateway.internal.http;
+package io.llmgateway.internal.call;
 
-import io.llmgateway.internal.call.CallContext;
 import io.llmgateway.logging.CallLogger;
 import java.io.IOException;
 import java.util.Objects;

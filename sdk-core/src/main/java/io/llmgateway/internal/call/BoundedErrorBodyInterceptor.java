@@ -1,4 +1,4 @@
-package io.llmgateway.internal.http;
+package io.llmgateway.internal.call;
 
 import io.llmgateway.error.ErrorClassifier;
 import java.io.IOException;
