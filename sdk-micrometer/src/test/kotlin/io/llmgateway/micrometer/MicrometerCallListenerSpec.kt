@@ -6,6 +6,9 @@ import io.kotest.matchers.doubles.shouldBeGreaterThan
 import io.kotest.matchers.longs.shouldBeGreaterThan
 import io.kotest.matchers.nulls.shouldBeNull
 import io.kotest.matchers.shouldBe
+import io.llmgateway.metrics.CallEvent
+import io.llmgateway.metrics.CallFinished
+import io.llmgateway.metrics.CallListener
 import io.llmgateway.micrometer.LlmgwMeters.ATTEMPTS
 import io.llmgateway.micrometer.LlmgwMeters.CALLS
 import io.llmgateway.micrometer.LlmgwMeters.CIRCUIT_STATE
@@ -199,7 +202,7 @@ class MicrometerCallListenerSpec :
       }
     }
 
-    test("a registry that throws never fails a call") {
+    test("a registry that throws costs the data point, never the call nor later listeners") {
       FakeGateway.start().use { fake ->
         val registry = SimpleMeterRegistry()
         registry
@@ -210,8 +213,14 @@ class MicrometerCallListenerSpec :
                 throw IllegalStateException("registry down")
             }
           )
-        Facade.open(fake, MicrometerCallListener.of(registry)).use { it.chat() }
-        fake.requests().size shouldBe 1
+        val seen = java.util.Collections.synchronizedList(mutableListOf<CallEvent>())
+        // A composite does not catch: had the listener thrown, the one after it would miss events.
+        val listener =
+          CallListener.composite(
+            listOf(MicrometerCallListener.of(registry), CallListener { seen += it })
+          )
+        Facade.open(fake, listener).use { it.chat() }
+        seen.filterIsInstance<CallFinished>().single().success() shouldBe true
       }
     }
   })
