@@ -1,0 +1,62 @@
+package io.llmgateway.cli
+
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.collections.shouldBeSortedDescending
+import io.kotest.matchers.doubles.shouldBeGreaterThanOrEqual
+import io.kotest.matchers.ints.shouldBeGreaterThan
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+import io.llmgateway.pipeline.Sleeper
+import io.llmgateway.testing.FakeGateway
+import io.llmgateway.testing.seed.Seed
+import java.time.Duration
+
+/** A team allowed two requests a minute: the third request of a job waits for the window. */
+private const val SLOW_TEAM =
+  """{"teams": [{"id": "slow", "virtualKey": "sk-fake-slow", "credits": 100, "rpm": 2,
+      "aliases": [{"alias": "chat-fast", "provider": "openai", "model": "gpt-4o-mini"}]}],
+    "modelGroups": [], "hiveOpsKeys": []}"""
+
+class WaitProgressSpec :
+  FunSpec({
+    test("a throttle wait over 2 s says on stderr what it waits for and how long is left") {
+      val start = java.time.Instant.parse("2026-03-20T12:00:00.500Z")
+      val clock = io.llmgateway.testing.FakeClock(start)
+      FakeGateway.builder().clock(clock).seed(Seed.fromJson(SLOW_TEAM, start)).start().use { fake ->
+        // The CLI waits on the fake's clock, so the window really resets after the wait.
+        val run =
+          runCli(
+            "job",
+            "--json",
+            "--base-url",
+            fake.saasBaseUrl(),
+            "--team",
+            "slow",
+            "one",
+            "two",
+            env = mapOf("SAAS_LITELLM_VIRTUAL_KEY" to "sk-fake-slow"),
+            clock = clock,
+            sleeper = Sleeper { clock.advance(it) },
+          )
+
+        run.exit shouldBe 0
+        run.json()["calls"] shouldBe 2.0
+        val lines = run.err.lines().filter { it.startsWith("llmgw: waiting for room") }
+        lines.size shouldBeGreaterThan 1 // one line, then one every 10 s
+        lines.first() shouldContain
+          "waiting for room in the rate-limit window of saas-litellm jobs.llm-call"
+        val left = lines.map { Regex("(\\d+) s left").find(it)!!.groupValues[1].toInt() }
+        left.shouldBeSortedDescending()
+        left.first() shouldBeGreaterThan 10
+        (run.json()["waited_ms"] as Double) shouldBeGreaterThanOrEqual (left.first() - 1) * 1000.0
+      }
+    }
+
+    test("waits of 2 s or less pass silently") {
+      val lines = mutableListOf<Duration>()
+      val progress =
+        WaitProgress(java.io.PrintWriter(java.io.StringWriter()), Sleeper { lines += it })
+      progress.sleep(Duration.ofMillis(2000))
+      lines shouldBe listOf(Duration.ofMillis(2000))
+    }
+  })
