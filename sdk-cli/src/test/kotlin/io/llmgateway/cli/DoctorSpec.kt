@@ -4,6 +4,7 @@ import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldNotContain
+import io.llmgateway.testing.fault.Fault
 import io.llmgateway.testing.kotest.FakeGatewayListener
 
 class DoctorSpec :
@@ -146,5 +147,16 @@ class DoctorSpec :
       run.out shouldContain Regex("FAIL +model access +team acme may not use chat-premium")
       run.out shouldContain "use --model chat-fast"
       run.out shouldContain Regex("PASS +team status +active")
+    }
+
+    test("a HiveOps 403 other than the balance is named as such, not as a network problem") {
+      fake.gateway
+        .faults()
+        .on("POST", "/chat/completions")
+        .next(Fault.openAiError(403, "This account is blocked.", "permission_error", null))
+      val run = hive("sk-fake-hive")
+      run.exit shouldBe 3
+      run.out shouldContain Regex("FAIL +key accepted +HTTP 403: This account is blocked.")
+      run.out shouldNotContain "gateway reachable"
     }
   })

@@ -52,11 +52,17 @@ class WaitProgressSpec :
       }
     }
 
-    test("waits of 2 s or less pass silently") {
-      val lines = mutableListOf<Duration>()
-      val progress =
-        WaitProgress(java.io.PrintWriter(java.io.StringWriter()), Sleeper { lines += it })
+    test("waits of 2 s or less pass silently; longer ones count down every 10 s") {
+      val slept = mutableListOf<Duration>()
+      val err = java.io.StringWriter()
+      val progress = WaitProgress(java.io.PrintWriter(err), Sleeper { slept += it })
       progress.sleep(Duration.ofMillis(2000))
-      lines shouldBe listOf(Duration.ofMillis(2000))
+      err.toString() shouldBe ""
+
+      progress.sleep(Duration.ofMillis(24_500))
+      err.toString().lines().filter { it.isNotEmpty() } shouldBe
+        listOf("llmgw: waiting: 25 s left", "llmgw: waiting: 15 s left", "llmgw: waiting: 5 s left")
+      slept shouldBe
+        listOf(2000L, 10_000L, 10_000L, 4_500L).map { Duration.ofMillis(it) } // nothing lost
     }
   })
