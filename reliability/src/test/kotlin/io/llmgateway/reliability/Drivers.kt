@@ -76,7 +76,7 @@ object SuspendingJobDriver : Driver {
           }
         }
       }
-      return Answer(done.value, listOf(done.toString()))
+      return Answer(done.value(), listOf(done.toString()))
     } finally {
       metrics(client.metrics().snapshot())
     }

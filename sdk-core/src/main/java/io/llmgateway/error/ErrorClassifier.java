@@ -1,7 +1,7 @@
 package io.llmgateway.error;
 
-import io.llmgateway.http.HeaderLookup;
-import io.llmgateway.http.ServerHints;
+import io.llmgateway.internal.http.HeaderLookup;
+import io.llmgateway.internal.http.ServerHints;
 import io.llmgateway.ratelimit.RateLimitSnapshot;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -1,5 +1,6 @@
 package io.llmgateway.pipeline;
 
+import io.llmgateway.internal.call.GatewayCall;
 import java.util.concurrent.CancellationException;
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The pipeline of one call: throttle, circuit breaker, then exactly one retry loop, with
  * per-endpoint timeouts and an overall deadline. Entry point: {@link
- * io.llmgateway.pipeline.ResilientExecutor}.
+ * io.llmgateway.internal.call.ResilientExecutor}.
  */
 @NullMarked
 package io.llmgateway.pipeline;

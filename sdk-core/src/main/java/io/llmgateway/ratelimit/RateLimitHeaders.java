@@ -1,7 +1,7 @@
 package io.llmgateway.ratelimit;
 
-import io.llmgateway.http.HeaderLookup;
 import io.llmgateway.internal.DurationText;
+import io.llmgateway.internal.http.HeaderLookup;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,6 @@
 package io.llmgateway.ratelimit;
 
-import io.llmgateway.http.HeaderLookup;
+import io.llmgateway.internal.http.HeaderLookup;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.llmgateway.http.HeaderLookup;
+import io.llmgateway.internal.http.HeaderLookup;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

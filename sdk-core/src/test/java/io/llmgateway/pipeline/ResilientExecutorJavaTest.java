@@ -9,6 +9,7 @@ import io.llmgateway.error.ErrorDetails;
 import io.llmgateway.error.InsufficientCreditsException;
 import io.llmgateway.error.Provider;
 import io.llmgateway.error.RateLimitedException;
+import io.llmgateway.internal.call.ResilientExecutor;
 import io.llmgateway.metrics.CallEvent;
 import io.llmgateway.metrics.EndpointStats;
 import io.llmgateway.metrics.RetryScheduled;

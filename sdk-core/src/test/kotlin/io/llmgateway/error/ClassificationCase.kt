@@ -1,6 +1,6 @@
 package io.llmgateway.error
 
-import io.llmgateway.http.HeaderLookup
+import io.llmgateway.internal.http.HeaderLookup
 import java.time.Clock
 import java.time.Instant
 import java.time.ZoneOffset

@@ -16,7 +16,7 @@ import io.kotest.property.arbitrary.orNull
 import io.kotest.property.arbitrary.pair
 import io.kotest.property.arbitrary.string
 import io.kotest.property.checkAll
-import io.llmgateway.http.HeaderLookup
+import io.llmgateway.internal.http.HeaderLookup
 import io.llmgateway.ratelimit.RateLimitSnapshot
 import java.time.Instant
 

@@ -6,7 +6,7 @@ import io.kotest.matchers.collections.shouldNotBeEmpty
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.types.shouldBeInstanceOf
-import io.llmgateway.http.HeaderLookup
+import io.llmgateway.internal.http.HeaderLookup
 
 private const val KEY = "sk-canaryQ7xZ9pL2mN4vB8kR3tY6wJ"
 

@@ -53,7 +53,7 @@ class ErrorClassifierSpec :
           .classify(
             Provider.HIVEOPS,
             500,
-            io.llmgateway.http.HeaderLookup.NONE,
+            io.llmgateway.internal.http.HeaderLookup.NONE,
             bytes,
             "text/plain",
           )

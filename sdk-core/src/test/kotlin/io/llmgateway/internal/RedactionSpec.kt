@@ -8,7 +8,7 @@ import io.llmgateway.error.ErrorClassifier
 import io.llmgateway.error.ErrorDetails
 import io.llmgateway.error.Provider
 import io.llmgateway.error.ThrottledException
-import io.llmgateway.http.HeaderLookup
+import io.llmgateway.internal.http.HeaderLookup
 
 class RedactionSpec :
   FunSpec({

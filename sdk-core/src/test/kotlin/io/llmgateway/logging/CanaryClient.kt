@@ -2,10 +2,10 @@ package io.llmgateway.logging
 
 import io.llmgateway.error.ErrorClassifier
 import io.llmgateway.error.Provider
-import io.llmgateway.http.BoundedErrorBodyInterceptor
-import io.llmgateway.http.HeaderLookup
-import io.llmgateway.pipeline.AttemptContext
-import io.llmgateway.pipeline.CallContext
+import io.llmgateway.internal.call.AttemptContext
+import io.llmgateway.internal.call.CallContext
+import io.llmgateway.internal.http.BoundedErrorBodyInterceptor
+import io.llmgateway.internal.http.HeaderLookup
 import io.llmgateway.ratelimit.RateLimitSnapshot
 import java.io.IOException
 import java.time.Clock

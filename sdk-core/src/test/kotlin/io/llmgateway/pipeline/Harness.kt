@@ -3,6 +3,8 @@ package io.llmgateway.pipeline
 import io.llmgateway.circuit.CircuitBreakerConfig
 import io.llmgateway.circuit.CircuitBreakerRegistry
 import io.llmgateway.error.Provider
+import io.llmgateway.internal.call.AttemptContext
+import io.llmgateway.internal.call.ResilientExecutor
 import io.llmgateway.metrics.CallEvent
 import io.llmgateway.ratelimit.RateLimitConfig
 import io.llmgateway.ratelimit.RateLimiter

@@ -5,8 +5,10 @@ import io.kotest.matchers.shouldBe
 import io.llmgateway.error.ErrorDetails
 import io.llmgateway.error.Provider
 import io.llmgateway.error.ServiceUnavailableException
-import io.llmgateway.http.HeaderLookup
-import io.llmgateway.http.ServerHints
+import io.llmgateway.internal.call.AttemptContext
+import io.llmgateway.internal.call.CallContext
+import io.llmgateway.internal.http.HeaderLookup
+import io.llmgateway.internal.http.ServerHints
 import io.llmgateway.metrics.Throttled
 import io.llmgateway.ratelimit.RateLimitSnapshot
 import java.time.Duration

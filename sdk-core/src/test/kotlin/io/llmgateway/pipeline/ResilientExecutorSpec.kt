@@ -13,8 +13,9 @@ import io.llmgateway.error.Provider
 import io.llmgateway.error.RateLimitedException
 import io.llmgateway.error.ServiceUnavailableException
 import io.llmgateway.error.ThrottledException
-import io.llmgateway.http.HeaderLookup
-import io.llmgateway.http.ServerHints
+import io.llmgateway.internal.call.CallContext
+import io.llmgateway.internal.http.HeaderLookup
+import io.llmgateway.internal.http.ServerHints
 import io.llmgateway.metrics.AttemptFinished
 import io.llmgateway.metrics.AttemptStarted
 import io.llmgateway.metrics.CallFinished

@@ -3,7 +3,7 @@ package io.llmgateway.ratelimit
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.datatest.withData
 import io.kotest.matchers.shouldBe
-import io.llmgateway.http.HeaderLookup
+import io.llmgateway.internal.http.HeaderLookup
 import java.time.Instant
 
 class RateLimitSnapshotSpec :

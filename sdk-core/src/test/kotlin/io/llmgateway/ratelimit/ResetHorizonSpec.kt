@@ -2,7 +2,7 @@ package io.llmgateway.ratelimit
 
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
-import io.llmgateway.http.HeaderLookup
+import io.llmgateway.internal.http.HeaderLookup
 import java.time.Duration
 import java.time.Instant
 

@@ -5,7 +5,7 @@ import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.ints.shouldBeLessThanOrEqual
 import io.kotest.matchers.longs.shouldBeLessThanOrEqual
 import io.kotest.matchers.shouldBe
-import io.llmgateway.pipeline.AttemptContext
+import io.llmgateway.internal.call.AttemptContext
 import io.llmgateway.pipeline.CallOptions
 import io.llmgateway.pipeline.Errors
 import io.llmgateway.pipeline.FakeClock

@@ -160,7 +160,7 @@ class Styled(val style: Style, val saas: SaasLiteLlmClient?, val hive: HiveOpsCl
       is Op.LlmCallStream -> jobs().suspending().llmCallStream(op.jobId, op.request).collectText()
       is Op.Complete -> jobs().suspending().completeJob(op.jobId, op.outcome)
       is Op.RunJob ->
-        jobs().suspending().job("styles") { llmCall(op.request).content().orEmpty() }.value
+        jobs().suspending().job("styles") { llmCall(op.request).content().orEmpty() }.value()
       is Op.Chat -> hiveOps().suspending().chat(op.params).text()
       is Op.ChatStream -> hiveOps().suspending().stream(op.params).collectText()
     }

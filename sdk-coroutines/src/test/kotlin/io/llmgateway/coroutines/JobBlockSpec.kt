@@ -27,14 +27,16 @@ class JobBlockSpec :
           val prices =
             PriceTable.builder().put("chat-fast", ModelPrice.perMillion("1", "1")).build()
           val done =
-            gateway.suspendingClient().job("analysis", prices = prices) {
-              llmCall(question()).content() + llmCallStream(question()).collectText()
-            }
-          done.value.isNotEmpty() shouldBe true
-          done.completion.status() shouldBe JobStatus.COMPLETED
-          done.serverCosts!!.totalCalls() shouldBe 2
-          done.costsByModel.single().calls() shouldBe 2
-          gateway.state().job(done.jobId).completeCount() shouldBe 1
+            gateway
+              .suspendingClient { priceTable(prices) }
+              .job("analysis") {
+                llmCall(question()).content() + llmCallStream(question()).collectText()
+              }
+          done.value().isNotEmpty() shouldBe true
+          done.completion().status() shouldBe JobStatus.COMPLETED
+          done.serverCosts()!!.totalCalls() shouldBe 2
+          done.costsByModel().single().calls() shouldBe 2
+          gateway.state().job(done.jobId()).completeCount() shouldBe 1
         }
       }
     }
@@ -117,8 +119,8 @@ class JobBlockSpec :
                 )
               }
               .job("analysis") { "ok" }
-          done.completion.confirmedByRead() shouldBe true
-          gateway.state().job(done.jobId).completeCount() shouldBe 1
+          done.completion().confirmedByRead() shouldBe true
+          gateway.state().job(done.jobId()).completeCount() shouldBe 1
         }
       }
     }

@@ -27,16 +27,15 @@ class JobBudgetBlockSpec :
           var calls = 0
           val error =
             shouldThrow<BudgetExceededException> {
-              gateway.suspendingClient().job(
-                JobSpec.of("x").withBudget(JobBudget.maxUsd("0.000001")),
-                prices,
-              ) {
-                id = jobId
-                repeat(5) {
-                  llmCall(question())
-                  calls++
+              gateway
+                .suspendingClient { priceTable(prices) }
+                .job(JobSpec.of("x").withBudget(JobBudget.maxUsd("0.000001"))) {
+                  id = jobId
+                  repeat(5) {
+                    llmCall(question())
+                    calls++
+                  }
                 }
-              }
             }
           error.isRetryable shouldBe false
           error.message!! shouldContain "job budget reached"
@@ -74,15 +73,17 @@ class JobBudgetBlockSpec :
       fake().use { gateway ->
         runBlocking {
           val done =
-            gateway.suspendingClient().job(JobSpec.of("x"), prices) {
-              repeat(3) { llmCall(question()) }
-            }
+            gateway
+              .suspendingClient { priceTable(prices) }
+              .job(JobSpec.of("x")) {
+                repeat(3) { llmCall(question()) }
+              }
           gateway.requestsTo("POST", "/llm-call") shouldBe 3
           gateway.requestsTo("GET", "/costs") shouldBe 1 // no budget: read once, at the end
-          done.costReport shouldNotBe null
-          done.costReport!!.breakdown().size shouldBe 3
-          done.cost.isKnown shouldBe true
-          done.costsByModel.single().calls() shouldBe 3L
+          done.costReport() shouldNotBe null
+          done.costReport()!!.breakdown().size shouldBe 3
+          done.cost().isKnown shouldBe true
+          done.costsByModel().single().calls() shouldBe 3L
         }
       }
     }

@@ -59,6 +59,6 @@ object JobOnlyProbe {
       .build()
       .suspending()
       .job("isolated") { llmCall(question()).content() + llmCallStream(question()).collectText() }
-      .value
+      .value()
   }
 }

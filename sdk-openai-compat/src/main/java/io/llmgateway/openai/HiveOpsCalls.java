@@ -7,11 +7,11 @@ import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.error.StreamErrorEventException;
 import io.llmgateway.internal.call.CallHooks;
 import io.llmgateway.internal.call.CallRuntime;
+import io.llmgateway.internal.call.GatewayCall;
 import io.llmgateway.internal.call.RetryingCall;
 import io.llmgateway.internal.call.StreamingCall;
 import io.llmgateway.pipeline.CallOptions;
 import io.llmgateway.pipeline.Endpoint;
-import io.llmgateway.pipeline.GatewayCall;
 import io.llmgateway.retry.RetryPolicy;
 import java.util.List;
 

@@ -9,8 +9,9 @@ import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.error.Provider;
 import io.llmgateway.internal.call.CallRuntime;
 import io.llmgateway.internal.call.HttpClients;
+import io.llmgateway.internal.call.ResilientExecutor;
+import io.llmgateway.internal.http.HeaderLoggingInterceptor;
 import io.llmgateway.logging.CallLogger;
-import io.llmgateway.logging.HeaderLoggingInterceptor;
 import io.llmgateway.openai.internal.ChatBodies;
 import io.llmgateway.openai.internal.ConfigChecks;
 import io.llmgateway.openai.internal.DropInErrors;
@@ -18,7 +19,6 @@ import io.llmgateway.openai.internal.DropInPipeline;
 import io.llmgateway.openai.internal.ErrorTranslator;
 import io.llmgateway.openai.internal.RequestRewriteInterceptor;
 import io.llmgateway.pipeline.CallOptions;
-import io.llmgateway.pipeline.ResilientExecutor;
 import io.llmgateway.stream.ChunkStream;
 import io.llmgateway.stream.StreamChunk;
 import io.llmgateway.stream.StreamResult;
@@ -190,6 +190,11 @@ public final class HiveOpsClient implements AutoCloseable {
   /** Every facade request as a call object, for other call styles (futures, coroutines). */
   public HiveOpsCalls calls() {
     return calls;
+  }
+
+  /** The same facade as futures; see {@link HiveOpsAsyncClient}. */
+  public HiveOpsAsyncClient async() {
+    return new HiveOpsAsyncClient(calls);
   }
 
   /** One chat completion, retried, throttled and priced. Blocking. */

@@ -2,8 +2,8 @@ package io.llmgateway.openai;
 
 import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.internal.call.ChainedCall;
+import io.llmgateway.internal.call.GatewayCall;
 import io.llmgateway.pipeline.Endpoint;
-import io.llmgateway.pipeline.GatewayCall;
 import io.llmgateway.pipeline.Sleeper;
 import java.time.Clock;
 import java.time.Duration;

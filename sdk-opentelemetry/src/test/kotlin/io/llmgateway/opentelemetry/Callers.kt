@@ -9,7 +9,6 @@ import io.llmgateway.jobs.LlmCallRequest
 import io.llmgateway.jobs.SaasLiteLlmClient
 import io.llmgateway.metrics.CallListener
 import io.llmgateway.openai.HiveOpsClient
-import io.llmgateway.pipeline.CallOptions
 import io.llmgateway.pipeline.Sleeper
 import io.llmgateway.ratelimit.RateLimitConfig
 import io.llmgateway.ratelimit.RateLimiter
@@ -190,11 +189,12 @@ object Facade :
       }
 
       override fun stream(afterFirst: () -> Unit) {
-        client.calls().stream(hiveParams(), CallOptions.defaults()).execute().use { stream ->
-          val chunks = stream.iterator()
-          chunks.next()
-          afterFirst()
-          chunks.forEachRemaining {}
+        // The public stream hands over deltas, not chunks: the first one stands for the first
+        // chunk.
+        var first = true
+        client.stream(hiveParams()) {
+          if (first) afterFirst()
+          first = false
         }
       }
 

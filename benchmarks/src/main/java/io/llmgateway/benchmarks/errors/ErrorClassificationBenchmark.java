@@ -2,7 +2,7 @@ package io.llmgateway.benchmarks.errors;
 
 import com.squareup.moshi.JsonReader;
 import io.llmgateway.error.ErrorClassifier;
-import io.llmgateway.http.HeaderLookup;
+import io.llmgateway.internal.http.HeaderLookup;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;

@@ -10,7 +10,7 @@ import io.llmgateway.benchmarks.report.Section;
 import io.llmgateway.benchmarks.report.Table;
 import io.llmgateway.benchmarks.report.Verdict;
 import io.llmgateway.error.ErrorClassifier;
-import io.llmgateway.http.HeaderLookup;
+import io.llmgateway.internal.http.HeaderLookup;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZoneOffset;

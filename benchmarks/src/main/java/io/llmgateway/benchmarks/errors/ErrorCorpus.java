@@ -1,7 +1,7 @@
 package io.llmgateway.benchmarks.errors;
 
 import io.llmgateway.error.Provider;
-import io.llmgateway.http.HeaderLookup;
+import io.llmgateway.internal.http.HeaderLookup;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

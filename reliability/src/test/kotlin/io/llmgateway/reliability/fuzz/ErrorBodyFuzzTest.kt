@@ -4,7 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest
 import io.llmgateway.error.ErrorClassifier
 import io.llmgateway.error.ErrorDetails
 import io.llmgateway.error.Provider
-import io.llmgateway.http.HeaderLookup
+import io.llmgateway.internal.http.HeaderLookup
 import java.time.Clock
 import java.time.Instant
 import java.time.ZoneOffset

@@ -5,7 +5,7 @@ import io.llmgateway.error.ErrorClassifier
 import io.llmgateway.error.LlmGatewayException
 import io.llmgateway.error.Provider
 import io.llmgateway.error.StreamErrorEventException
-import io.llmgateway.stream.StreamAccumulator
+import io.llmgateway.internal.stream.StreamAccumulator
 
 /**
  * Fuzzes the stream chunk parser through the accumulator every stream path uses: the input is a

@@ -3,7 +3,6 @@ package io.llmgateway.internal.call;
 import io.llmgateway.error.ErrorDetails;
 import io.llmgateway.error.UnexpectedResponseException;
 import io.llmgateway.internal.CallDeadlines;
-import io.llmgateway.pipeline.AttemptContext;
 import java.io.IOException;
 import okhttp3.Call;
 import okhttp3.Response;

@@ -1,6 +1,5 @@
 package io.llmgateway.internal.call;
 
-import io.llmgateway.pipeline.AttemptContext;
 import java.io.IOException;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -15,8 +14,8 @@ import okhttp3.Response;
 public interface AttemptSpec<T> {
   /**
    * The request of attempt {@code ctx} (send {@code ctx.requestId()} in {@link
-   * io.llmgateway.pipeline.CallContext#REQUEST_ID_HEADER}). A request that cannot be built from the
-   * caller's input throws here, before anything is sent.
+   * io.llmgateway.internal.call.CallContext#REQUEST_ID_HEADER}). A request that cannot be built
+   * from the caller's input throws here, before anything is sent.
    */
   Request request(AttemptContext ctx);
 

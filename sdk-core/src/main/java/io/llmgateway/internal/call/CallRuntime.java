@@ -2,7 +2,6 @@ package io.llmgateway.internal.call;
 
 import io.llmgateway.error.ErrorClassifier;
 import io.llmgateway.error.Provider;
-import io.llmgateway.pipeline.ResilientExecutor;
 import io.llmgateway.pipeline.Sleeper;
 import java.time.Clock;
 import java.time.Duration;

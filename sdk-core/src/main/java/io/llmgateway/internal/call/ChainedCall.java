@@ -3,8 +3,9 @@ package io.llmgateway.internal.call;
 import io.llmgateway.pipeline.CallCanceledException;
 import io.llmgateway.pipeline.CallInterruptedException;
 import io.llmgateway.pipeline.Endpoint;
-import io.llmgateway.pipeline.GatewayCall;
 import io.llmgateway.pipeline.Sleeper;
+import io.llmgateway.stream.StreamChunk;
+import io.llmgateway.stream.StreamResult;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +30,7 @@ public final class ChainedCall<T> implements GatewayCall<T> {
   private final Function<Chain, CompletableFuture<T>> steps;
   private final AtomicBoolean executed = new AtomicBoolean();
   private final Chain chain = new Chain();
+  private volatile CompletableFuture<?> running = CompletableFuture.completedFuture(null);
 
   public ChainedCall(
       Endpoint endpoint, Sleeper sleeper, Function<Chain, CompletableFuture<T>> steps) {
@@ -107,11 +110,23 @@ public final class ChainedCall<T> implements GatewayCall<T> {
     if (!executed.compareAndSet(false, true)) {
       throw new IllegalStateException("this call was already started; copy() it to send again");
     }
+    CompletableFuture<T> started;
     try {
-      return steps.apply(chain);
+      started = steps.apply(chain);
     } catch (RuntimeException e) {
-      return Futures.failed(e);
+      started = Futures.failed(e);
     }
+    running = started;
+    return started;
+  }
+
+  /**
+   * Completes when the chain's steps have ended, whatever the outcome: later than a cancelled
+   * {@link #future()} when the chain finishes something on cancellation (a job completed as
+   * failed).
+   */
+  public CompletableFuture<Void> settled() {
+    return running.handle((v, e) -> null);
   }
 
   @Override
@@ -183,6 +198,18 @@ public final class ChainedCall<T> implements GatewayCall<T> {
         running = call;
       }
       return call.future();
+    }
+
+    /** Sends {@code stream} as the chain's current step, chunks to {@code onChunk}; see send. */
+    public CompletableFuture<StreamResult> stream(
+        StreamingCall stream, Consumer<StreamChunk> onChunk) {
+      synchronized (lock) {
+        if (canceled) {
+          return Futures.failed(new CallCanceledException(endpoint.id()));
+        }
+        running = stream;
+      }
+      return stream.streamed(onChunk);
     }
 
     /** Sends {@code call} even when the chain was cancelled, and lets nothing cancel it. */

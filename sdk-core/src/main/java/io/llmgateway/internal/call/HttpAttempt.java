@@ -2,7 +2,6 @@ package io.llmgateway.internal.call;
 
 import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.internal.CallDeadlines;
-import io.llmgateway.pipeline.AttemptContext;
 import io.llmgateway.pipeline.CallInterruptedException;
 import io.llmgateway.ratelimit.RateLimitSnapshot;
 import java.io.IOException;

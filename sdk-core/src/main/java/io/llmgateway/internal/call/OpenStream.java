@@ -1,6 +1,5 @@
 package io.llmgateway.internal.call;
 
-import io.llmgateway.pipeline.AttemptContext;
 import io.llmgateway.pipeline.CallCanceledException;
 import io.llmgateway.ratelimit.RateLimitSnapshot;
 import io.llmgateway.stream.ChunkStream;

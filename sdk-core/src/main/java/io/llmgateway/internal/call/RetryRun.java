@@ -1,7 +1,6 @@
 package io.llmgateway.internal.call;
 
 import io.llmgateway.error.LlmGatewayException;
-import io.llmgateway.pipeline.CallDriver;
 import io.llmgateway.pipeline.CallOptions;
 import io.llmgateway.pipeline.Endpoint;
 import java.util.concurrent.CancellationException;

@@ -2,9 +2,8 @@ package io.llmgateway.internal.call;
 
 import io.llmgateway.error.ErrorDetails;
 import io.llmgateway.error.UnexpectedResponseException;
-import io.llmgateway.pipeline.AttemptContext;
+import io.llmgateway.internal.stream.StreamAccumulator;
 import io.llmgateway.ratelimit.RateLimitSnapshot;
-import io.llmgateway.stream.StreamAccumulator;
 import io.llmgateway.stream.StreamChunk;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

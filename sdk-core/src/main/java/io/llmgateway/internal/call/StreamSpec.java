@@ -1,8 +1,7 @@
 package io.llmgateway.internal.call;
 
-import io.llmgateway.pipeline.AttemptContext;
+import io.llmgateway.internal.stream.StreamAccumulator;
 import io.llmgateway.ratelimit.RateLimitSnapshot;
-import io.llmgateway.stream.StreamAccumulator;
 import io.llmgateway.stream.StreamResult;
 import okhttp3.Request;
 

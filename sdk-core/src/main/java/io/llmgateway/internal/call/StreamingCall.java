@@ -2,10 +2,12 @@ package io.llmgateway.internal.call;
 
 import io.llmgateway.pipeline.CallOptions;
 import io.llmgateway.pipeline.Endpoint;
-import io.llmgateway.pipeline.GatewayCall;
 import io.llmgateway.stream.ChunkStream;
+import io.llmgateway.stream.StreamChunk;
 import io.llmgateway.stream.StreamListener;
+import io.llmgateway.stream.StreamResult;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +72,40 @@ public final class StreamingCall implements GatewayCall<ChunkStream> {
             listener.onFailure(error);
           }
         });
+  }
+
+  /**
+   * {@link #stream} as a future of the stream's result: {@code onChunk} hears each chunk on the
+   * reading thread; cancelling the future cancels the call.
+   */
+  public CompletableFuture<StreamResult> streamed(Consumer<StreamChunk> onChunk) {
+    CompletableFuture<StreamResult> result =
+        new CompletableFuture<>() {
+          @Override
+          public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            StreamingCall.this.cancel();
+            return cancelled;
+          }
+        };
+    stream(
+        new StreamListener() {
+          @Override
+          public void onChunk(StreamChunk chunk) {
+            onChunk.accept(chunk);
+          }
+
+          @Override
+          public void onComplete(StreamResult done) {
+            result.complete(done);
+          }
+
+          @Override
+          public void onFailure(Throwable error) {
+            result.completeExceptionally(error);
+          }
+        });
+    return result;
   }
 
   @Override

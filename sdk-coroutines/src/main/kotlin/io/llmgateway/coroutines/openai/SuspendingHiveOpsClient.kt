@@ -1,21 +1,21 @@
 package io.llmgateway.coroutines.openai
 
 import com.openai.models.chat.completions.ChatCompletionCreateParams
-import io.llmgateway.coroutines.internal.asFlow
-import io.llmgateway.coroutines.internal.await
+import io.llmgateway.coroutines.internal.chunkFlow
 import io.llmgateway.openai.BalanceCheck
 import io.llmgateway.openai.ChatResult
-import io.llmgateway.openai.HiveOpsCalls
+import io.llmgateway.openai.HiveOpsAsyncClient
 import io.llmgateway.openai.HiveOpsClient
 import io.llmgateway.pipeline.CallOptions
 import io.llmgateway.stream.StreamChunk
 import io.llmgateway.stream.StreamResult
 import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.future.await
 
 /**
- * The HiveOps facade with `suspend` calls and `Flow` streams: the blocking facade's own call
- * objects, awaited (model mapping, balance guard, typed errors, cost, rate-limit capture, the same
- * executor). No thread is held while a call waits; cancelling the coroutine cancels the HTTP call.
+ * The HiveOps facade with `suspend` calls and `Flow` streams: the futures of [HiveOpsAsyncClient],
+ * awaited (model mapping, balance guard, typed errors, cost, rate-limit capture, the same
+ * pipeline). No thread is held while a call waits; cancelling the coroutine cancels the HTTP call.
  * Get one with [HiveOpsClient.suspending].
  */
 public class SuspendingHiveOpsClient
@@ -23,13 +23,13 @@ internal constructor(
   /** The blocking facade this one shares everything with. */
   public val blocking: HiveOpsClient
 ) {
-  private val calls: HiveOpsCalls = blocking.calls()
+  private val async: HiveOpsAsyncClient = blocking.async()
 
   /** One chat completion, retried, throttled and priced. */
   public suspend fun chat(
     params: ChatCompletionCreateParams,
     options: CallOptions = CallOptions.defaults(),
-  ): ChatResult = calls.chat(params, options).await()
+  ): ChatResult = async.chat(params, options).await()
 
   /**
    * A cold stream of one chat completion's chunks; collect it once per call you want to make.
@@ -41,7 +41,7 @@ internal constructor(
   public fun stream(
     params: ChatCompletionCreateParams,
     options: CallOptions = CallOptions.defaults(),
-  ): Flow<StreamChunk> = calls.stream(params, options).asFlow()
+  ): Flow<StreamChunk> = chunkFlow { async.stream(params, options, it) }
 
   /** Streams one chat completion, handing each text delta to [onDelta]; the blocking `stream`. */
   public suspend fun streamResult(
@@ -50,18 +50,16 @@ internal constructor(
     onDelta: suspend (String) -> Unit = {},
   ): StreamResult {
     var result: StreamResult? = null
-    calls
-      .stream(params, options)
-      .asFlow { result = it }
+    chunkFlow({ result = it }) { async.stream(params, options, it) }
       .collect { chunk -> if (chunk.textDelta().isNotEmpty()) onDelta(chunk.textDelta()) }
     return checkNotNull(result) { "a completed stream always has a result" }
   }
 
   /** The guide's balance probe, cached for the TTL. Never throws for a gateway answer. */
-  public suspend fun checkBalance(): BalanceCheck = calls.checkBalance().await()
+  public suspend fun checkBalance(): BalanceCheck = async.checkBalance().await()
 
   /** Model ids the gateway accepts, from `/models`, cached for the TTL. */
-  public suspend fun models(): List<String> = calls.models().await()
+  public suspend fun models(): List<String> = async.models().await()
 }
 
 /**

@@ -2,12 +2,12 @@ package io.llmgateway.ratelimit.redis
 
 import io.llmgateway.error.ErrorClassifier
 import io.llmgateway.error.Provider
-import io.llmgateway.http.HeaderLookup
-import io.llmgateway.pipeline.AttemptContext
-import io.llmgateway.pipeline.CallContext
+import io.llmgateway.internal.call.AttemptContext
+import io.llmgateway.internal.call.CallContext
+import io.llmgateway.internal.call.ResilientExecutor
+import io.llmgateway.internal.http.HeaderLookup
 import io.llmgateway.pipeline.CallOptions
 import io.llmgateway.pipeline.Endpoint
-import io.llmgateway.pipeline.ResilientExecutor
 import io.llmgateway.pipeline.Sleeper
 import io.llmgateway.ratelimit.RateLimitSnapshot
 import io.llmgateway.ratelimit.RateLimiter
