@@ -240,4 +240,7 @@ object DropIn :
   }
 }
 
-val CALL_STYLES = listOf(JobClient, Facade, DropIn)
+// A getter, not a stored list: Facade's constructor reads this file's hiveBadRequest, and a stored
+// list built while Facade is still initialising (a spec that names Facade first) would hold null.
+val CALL_STYLES: List<CallStyle>
+  get() = listOf(JobClient, Facade, DropIn)
