@@ -2,8 +2,11 @@ package io.llmgateway.cli
 
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeSortedDescending
+import io.kotest.matchers.doubles.shouldBeGreaterThan
 import io.kotest.matchers.doubles.shouldBeGreaterThanOrEqual
 import io.kotest.matchers.ints.shouldBeGreaterThan
+import io.kotest.matchers.ints.shouldBeInRange
+import io.kotest.matchers.longs.shouldBeGreaterThan
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.llmgateway.pipeline.Sleeper
@@ -50,6 +53,51 @@ class WaitProgressSpec :
         left.first() shouldBeGreaterThan 10
         (run.json()["waited_ms"] as Double) shouldBeGreaterThanOrEqual (left.first() - 1) * 1000.0
       }
+    }
+
+    test("on the real clock, a wait for a served fake's 4 s window is said on stderr") {
+      // The fake's windows start on multiples of their length since the epoch. Both sides read a
+      // real clock shifted to stand at the start of one, so whenever the test runs the third
+      // request waits out most of the 4 s; it really sleeps, and the whole test stays near 4 s.
+      val window = Duration.ofSeconds(4)
+      val now = System.currentTimeMillis()
+      val clock =
+        java.time.Clock.offset(
+          java.time.Clock.systemUTC(),
+          Duration.ofMillis(window.toMillis() - Math.floorMod(now, window.toMillis())),
+        )
+      FakeGateway.builder()
+        .clock(clock)
+        .saasRateWindow(window)
+        .seed(Seed.fromJson(SLOW_TEAM, clock.instant()))
+        .start()
+        .use { fake ->
+          val started = System.nanoTime()
+          val run =
+            runCli(
+              "job",
+              "--json",
+              "--base-url",
+              fake.saasBaseUrl(),
+              "--team",
+              "slow",
+              "one",
+              "two",
+              env = mapOf("SAAS_LITELLM_VIRTUAL_KEY" to "sk-fake-slow"),
+              clock = clock,
+              sleeper = Sleeper.system(),
+            )
+          val tookMs = Duration.ofNanos(System.nanoTime() - started).toMillis()
+
+          run.exit shouldBe 0
+          run.json()["calls"] shouldBe 2.0
+          val line = run.err.lines().single { it.startsWith("llmgw: waiting for room") }
+          line shouldContain "rate-limit window of saas-litellm jobs.llm-call"
+          // About 4 s, less what the calls before it took, plus the limiter's edge margin.
+          Regex("(\\d+) s left").find(line)!!.groupValues[1].toInt() shouldBeInRange 3..5
+          (run.json()["waited_ms"] as Double) shouldBeGreaterThan 2000.0
+          tookMs shouldBeGreaterThan 2000L // slept on the real clock, not skipped
+        }
     }
 
     test("waits of 2 s or less pass silently; longer ones count down every 10 s") {
