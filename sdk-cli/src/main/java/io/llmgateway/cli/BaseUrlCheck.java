@@ -1,5 +1,6 @@
 package io.llmgateway.cli;
 
+import io.llmgateway.internal.Cleartext;
 import java.util.Locale;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
@@ -8,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 final class BaseUrlCheck {
   private BaseUrlCheck() {}
 
-  static Check check(@Nullable String url, boolean hiveOps) {
+  static Check check(@Nullable String url, boolean hiveOps, boolean allowInsecureHttp) {
     String name = "base URL";
     if (url == null) {
       return Check.fail(
@@ -30,12 +31,13 @@ final class BaseUrlCheck {
           "set base_url to " + GatewayOptions.HIVEOPS_DEFAULT_URL,
           ExitCodes.USAGE);
     }
-    boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1");
-    if (!parsed.isHttps() && !loopback) {
+    // The clients' own rule (build() refuses the same URLs), so doctor and the calls agree.
+    boolean cleartext = !parsed.isHttps() && !Cleartext.isLoopback(host);
+    if (cleartext && !allowInsecureHttp) {
       return Check.fail(
           name,
           url + " is plain http: the key would travel in clear",
-          "use https://",
+          "use https://, or --allow-insecure-http for a self-hosted gateway on a trusted network",
           ExitCodes.USAGE);
     }
     if (parsed.encodedPath().contains("/chat/completions")) {
@@ -49,6 +51,9 @@ final class BaseUrlCheck {
         hiveOps && !url.startsWith(GatewayOptions.HIVEOPS_DEFAULT_URL)
             ? " (not " + GatewayOptions.HIVEOPS_DEFAULT_URL + "; fine for a proxy or the fake)"
             : "";
+    if (cleartext) {
+      note += " (plain http allowed by --allow-insecure-http: the key travels unencrypted)";
+    }
     return Check.pass(name, url + note);
   }
 

@@ -2,6 +2,7 @@ package io.llmgateway.cli;
 
 import io.llmgateway.error.LlmGatewayException;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 
 /**
@@ -16,6 +17,8 @@ public final class Cli {
   static {
     FAKE_SERVER_LOG.setLevel(java.util.logging.Level.OFF);
   }
+
+  private static final String JSON_FLAG = "--json";
 
   private Cli() {}
 
@@ -32,16 +35,32 @@ public final class Cli {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           report(env.err(), e);
+          if (parseResult.originalArgs().contains(JSON_FLAG)) {
+            printJson(env, commandLine.getCommandName(), e);
+          }
           return exitCode(e);
         });
     cli.getCommandSpec().usageMessage().exitCodeListHeading("");
     cli.setParameterExceptionHandler(
         (e, args) -> {
           env.err().println("llmgw: " + e.getMessage());
-          e.getCommandLine().usage(env.err());
+          if (Arrays.asList(args).contains(JSON_FLAG)) {
+            // --json promises one JSON object on stdout, bad flags included.
+            printJson(env, e.getCommandLine().getCommandName(), new UsageException(e.getMessage()));
+          } else {
+            e.getCommandLine().usage(env.err());
+          }
           return ExitCodes.USAGE;
         });
     return cli;
+  }
+
+  private static void printJson(Env env, String command, Exception e) {
+    Result result =
+        e instanceof LlmGatewayException g
+            ? Result.failed(command, g.provider().id(), g)
+            : Result.failed(command, "unknown", exitCode(e), String.valueOf(e.getMessage()));
+    new Printer(env, true, null).result(result);
   }
 
   private static int exitCode(Throwable e) {

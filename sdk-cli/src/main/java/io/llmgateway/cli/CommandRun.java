@@ -4,8 +4,9 @@ import io.llmgateway.error.LlmGatewayException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The frame around every gateway command: a fresh tally, the printer, latency, and the mapping of
- * expected failures (usage, typed gateway errors) to a result and an exit code.
+ * The frame around every gateway command: a fresh tally, the printer, latency (the calls alone) and
+ * start-up (everything before the first call), and the mapping of expected failures (usage, typed
+ * gateway errors) to a result and an exit code.
  */
 public final class CommandRun {
   /** The command's work; returns its successful result. */
@@ -37,9 +38,9 @@ public final class CommandRun {
     } catch (LlmGatewayException e) {
       result = Result.failed(command, provider, e);
     }
-    if ((Long) result.get("latency_ms") == 0L) {
-      result.latencyMs((System.nanoTime() - start) / 1_000_000);
-    }
+    long end = System.nanoTime();
+    long firstCall = tally.called() ? tally.firstCallStartNanos() : end;
+    result.latencyMs(tally.callsMs()).startupMs(Math.max(0, (firstCall - start) / 1_000_000));
     return printer.result(result.tally(tally));
   }
 }

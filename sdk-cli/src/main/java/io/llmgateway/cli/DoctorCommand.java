@@ -13,8 +13,11 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Run the guides' debugging checklist against a gateway, one PASS/FAIL line each.",
-      "Checks base URL, key format, model name, key accepted, balance, rate-limit headroom",
-      "and retry settings, with one probe call (max_tokens=1) and the fix for each failure."
+      "HiveOps: base URL, key format, model name, key accepted, balance, rate-limit headroom",
+      "and retry settings, with one probe call (max_tokens=1) and the fix for each failure.",
+      "SaaS LiteLLM: base URL, key format, key and team, team status, credits, model access",
+      "and retry settings; a 403 is named from the team's record (suspended, paused, no",
+      "credits, model access) with its fix. No LLM call is made."
     },
     footer = {"", ExitCodes.TABLE})
 public final class DoctorCommand implements Callable<Integer> {

@@ -9,6 +9,7 @@ public final class GatewayOptions {
   public static final String HIVEOPS_KEY_ENV = "HIVEOPS_API_KEY";
   public static final String SAAS_KEY_ENV = "SAAS_LITELLM_VIRTUAL_KEY";
   public static final String HIVEOPS_DEFAULT_URL = "https://ai.hiveops.io";
+  public static final String SAAS_DEFAULT_MODEL = "chat-fast";
 
   @Option(
       names = "--provider",
@@ -38,6 +39,13 @@ public final class GatewayOptions {
 
   @Option(names = "--json", description = "print one JSON object per result")
   boolean json;
+
+  @Option(
+      names = "--allow-insecure-http",
+      description =
+          "allow plain http:// to a host other than this machine, e.g. a self-hosted gateway on a"
+              + " trusted network (the key then travels unencrypted)")
+  boolean allowInsecureHttp;
 
   public boolean hiveOps(Env env) {
     String p = provider != null ? provider : env.variable("LLMGW_PROVIDER");
@@ -104,10 +112,14 @@ public final class GatewayOptions {
     if (model != null && !model.isBlank()) {
       return model;
     }
-    return hiveOps(env) ? "llama3:8b-instruct-q8_0" : "chat-fast";
+    return hiveOps(env) ? "llama3:8b-instruct-q8_0" : SAAS_DEFAULT_MODEL;
   }
 
   public boolean json() {
     return json;
+  }
+
+  public boolean allowInsecureHttp() {
+    return allowInsecureHttp;
   }
 }

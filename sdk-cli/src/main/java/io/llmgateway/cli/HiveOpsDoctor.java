@@ -7,6 +7,8 @@ import io.llmgateway.error.AuthenticationException;
 import io.llmgateway.error.BadRequestException;
 import io.llmgateway.error.InsufficientCreditsException;
 import io.llmgateway.error.LlmGatewayException;
+import io.llmgateway.error.ModelAccessDeniedException;
+import io.llmgateway.error.PermissionDeniedException;
 import io.llmgateway.error.RateLimitedException;
 import io.llmgateway.ratelimit.RateLimitSnapshot;
 import io.llmgateway.retry.RetryPolicy;
@@ -22,7 +24,7 @@ final class HiveOpsDoctor {
   static List<Check> run(GatewayOptions options, Env env, CallTally tally) {
     List<Check> checks = new ArrayList<>();
     String url = options.baseUrl(env);
-    Check base = BaseUrlCheck.check(url, true);
+    Check base = BaseUrlCheck.check(url, true, options.allowInsecureHttp());
     checks.add(base);
     String key = options.key(env);
     Check keyFormat = BaseUrlCheck.key(key, GatewayOptions.HIVEOPS_KEY_ENV);
@@ -75,7 +77,7 @@ final class HiveOpsDoctor {
       checks.add(Check.pass("key accepted", "a max_tokens=1 call went through"));
       checks.add(
           Check.pass(
-              "balance", "positive (the probe call was charged $" + reply.cost().usd() + ")"));
+              "balance", "positive (the probe call was charged " + usd(reply.cost().usd()) + ")"));
       checks.add(headroom(reply.rateLimit(), env.clock().instant()));
     } catch (AuthenticationException e) {
       checks.add(
@@ -109,6 +111,21 @@ final class HiveOpsDoctor {
               "HTTP 400: " + e.serverMessage(),
               "use " + HiveOpsModels.DEFAULT_MODEL,
               ExitCodes.OTHER));
+    } catch (ModelAccessDeniedException e) {
+      checks.add(Check.pass("key accepted", "the server knows the key"));
+      checks.add(
+          Check.fail(
+              "model access",
+              "HTTP 403: " + e.serverMessage(),
+              "use a model this key may call (e.g. " + HiveOpsModels.DEFAULT_MODEL + ")",
+              ExitCodes.AUTH));
+    } catch (PermissionDeniedException e) {
+      checks.add(
+          Check.fail(
+              "key accepted",
+              "HTTP 403: " + e.serverMessage(),
+              "the gateway knows the key but refuses it: check the account at Dashboard -> API Keys",
+              ExitCodes.AUTH));
     } catch (LlmGatewayException e) {
       checks.add(
           Check.fail(
@@ -118,6 +135,10 @@ final class HiveOpsDoctor {
               ExitCodes.of(e)));
     }
     return checks;
+  }
+
+  private static String usd(java.math.@org.jspecify.annotations.Nullable BigDecimal amount) {
+    return amount == null ? "an unknown amount" : "$" + Result.money(amount);
   }
 
   static Check headroom(RateLimitSnapshot limits, Instant now) {

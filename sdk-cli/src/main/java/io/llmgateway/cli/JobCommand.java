@@ -8,6 +8,7 @@ import io.llmgateway.jobs.JobSpec;
 import io.llmgateway.jobs.LlmCallRequest;
 import io.llmgateway.jobs.LlmCallResult;
 import io.llmgateway.jobs.SaasLiteLlmClient;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -64,7 +65,7 @@ public final class JobCommand implements Callable<Integer> {
           }
           JobCompletion done = client.completeJob(job.jobId(), JobOutcome.completed());
           JobCosts costs = done.costs();
-          printer.line("job " + done.status() + (costs == null ? "" : ": " + costs));
+          printer.line("job " + done.status() + (costs == null ? "" : ": " + summary(costs)));
           return Result.ok("job", "saas-litellm")
               .put("job_id", job.jobId())
               .put("status", done.status().toString())
@@ -74,5 +75,17 @@ public final class JobCommand implements Callable<Integer> {
               .costUsd(costs == null ? null : costs.totalCostUsd())
               .put("credits_remaining", costs == null ? null : costs.creditsRemaining());
         });
+  }
+
+  /** Money as people write it: never {@code 3.0E-6}. */
+  private static String summary(JobCosts costs) {
+    BigDecimal usd = costs.totalCostUsd();
+    Long credits = costs.creditsRemaining();
+    return costs.totalCalls()
+        + " calls, "
+        + costs.totalTokens()
+        + " tokens, "
+        + (usd == null ? "cost unknown" : "$" + Result.money(usd))
+        + (credits == null ? "" : ", " + credits + " credits left");
   }
 }

@@ -87,7 +87,9 @@ public final class Printer {
         + r.get("waited_ms")
         + " ms, latency "
         + r.get("latency_ms")
-        + " ms"
-        + (cost == null ? "" : String.format(java.util.Locale.ROOT, ", cost $%.6f", cost));
+        + " ms (startup "
+        + r.get("startup_ms")
+        + " ms)"
+        + (cost == null ? "" : ", cost $" + cost);
   }
 }

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One command's outcome, in the stable shape {@code --json} prints: {@code ok}, {@code command},
- * {@code provider}, {@code attempts}, {@code waited_ms}, {@code latency_ms}, {@code cost_usd}, then
- * command fields, and {@code error} on failure.
+ * {@code provider}, {@code attempts}, {@code waited_ms}, {@code latency_ms}, {@code startup_ms},
+ * {@code cost_usd}, then command fields, and {@code error} on failure. Money is a plain decimal
+ * string ({@code "0.000003"}): a JSON number would lose digits or read {@code 3.0E-6}.
  */
 public final class Result {
   private final Map<String, @Nullable Object> fields = new LinkedHashMap<>();
@@ -26,6 +27,7 @@ public final class Result {
     fields.put("attempts", 0L);
     fields.put("waited_ms", 0L);
     fields.put("latency_ms", 0L);
+    fields.put("startup_ms", 0L);
     fields.put("cost_usd", null);
   }
 
@@ -73,20 +75,32 @@ public final class Result {
     return this;
   }
 
+  /** The calls alone: from the first request's start to the last answer's (or stream's) end. */
   public Result latencyMs(long latencyMs) {
     fields.put("latency_ms", latencyMs);
     return this;
   }
 
+  /** Before the first request: building the clients (or starting the embedded fake). */
+  public Result startupMs(long startupMs) {
+    fields.put("startup_ms", startupMs);
+    return this;
+  }
+
   public Result costUsd(@Nullable BigDecimal cost) {
-    fields.put("cost_usd", cost == null ? null : cost.doubleValue());
+    fields.put("cost_usd", cost == null ? null : money(cost));
     return this;
   }
 
   /** Adds a command field; numbers, strings, booleans, lists and maps of those. */
   public Result put(String name, @Nullable Object value) {
-    fields.put(name, value instanceof BigDecimal d ? d.doubleValue() : value);
+    fields.put(name, value instanceof BigDecimal d ? money(d) : value);
     return this;
+  }
+
+  /** {@code 0.000003}, never {@code 3.0E-6} nor {@code 0.0000030000}. */
+  public static String money(BigDecimal amount) {
+    return amount.signum() == 0 ? "0" : amount.stripTrailingZeros().toPlainString();
   }
 
   public boolean ok() {

@@ -6,6 +6,8 @@ import io.kotest.matchers.longs.shouldBeGreaterThan
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.shouldNotBe
 import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.string.shouldMatch
+import io.kotest.matchers.string.shouldNotContain
 import io.llmgateway.testing.fault.Fault
 import io.llmgateway.testing.kotest.FakeGatewayListener
 
@@ -27,9 +29,18 @@ class ChatSpec :
       json["attempts"] shouldBe 1.0
       json["waited_ms"] shouldBe 0.0
       json["text"] shouldBe "Fake reply to: hello there"
-      (json["cost_usd"] as Double) shouldBeGreaterThan 0.0
-      json.keys.toList().take(7) shouldBe
-        listOf("ok", "command", "provider", "attempts", "waited_ms", "latency_ms", "cost_usd")
+      (json["cost_usd"] as String) shouldMatch Regex("0\\.[0-9]*[1-9]") // plain, never 3.0E-6
+      json.keys.toList().take(8) shouldBe
+        listOf(
+          "ok",
+          "command",
+          "provider",
+          "attempts",
+          "waited_ms",
+          "latency_ms",
+          "startup_ms",
+          "cost_usd",
+        )
     }
 
     test("a human chat prints the answer and the attempts line") {
@@ -58,6 +69,8 @@ class ChatSpec :
       run.error()["kind"] shouldBe "service_unavailable"
       run.error()["status"] shouldBe 503.0
       run.error()["retryable"] shouldBe true
+      // The first backoff (1 s +-25 %) passes silently; the second (2 s +-25 %) may say itself.
+      run.err shouldNotContain "(attempt 2 after"
     }
 
     test("a wrong virtual key is exit 3 and never retried") {
@@ -116,7 +129,7 @@ class ChatSpec :
       run.json()["model"] shouldBe "llama3:8b-instruct-q8_0"
       // 8 prompt tokens (one message with OpenAI's framing) at $0.01/1M + 5 completion tokens
       // ("Fake", " reply", " to", ":", " hello") at $0.02/1M
-      run.json()["cost_usd"] shouldBe 1.8e-7
+      run.json()["cost_usd"] shouldBe "0.00000018"
     }
 
     test("HiveOps with no balance is exit 4, insufficient credits, not retried") {
@@ -157,5 +170,10 @@ class ChatSpec :
       run.error()["retry_after_ms"] shouldBe 3000.0
       run.json()["attempts"] shouldBe 5.0
       (run.json()["waited_ms"] as Double).toLong() shouldBeGreaterThan 11_000L
+      // Every wait over 2 s says what it waits for and how long is left, on stderr.
+      run.err shouldContain
+        "llmgw: waiting to retry hiveops chat.completions (attempt 2 after RateLimitedException," +
+          " as long as the gateway asked): 3 s left"
+      run.err.lines().count { it.startsWith("llmgw: waiting to retry") } shouldBe 4
     }
   })

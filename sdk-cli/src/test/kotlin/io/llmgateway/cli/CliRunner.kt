@@ -13,12 +13,19 @@ data class CliRun(val exit: Int, val out: String, val err: String) {
   @Suppress("UNCHECKED_CAST") fun error(): Map<String, Any?> = json()["error"] as Map<String, Any?>
 }
 
-/** Runs llmgw in-process with captured streams, the given environment and no real sleeps. */
-fun runCli(vararg args: String, env: Map<String, String> = emptyMap()): CliRun {
+/**
+ * Runs llmgw in-process with captured streams, the given environment and no real sleeps; pass the
+ * fake gateway's clock and a sleeper that moves it when the run must wait out the fake's windows.
+ */
+fun runCli(
+  vararg args: String,
+  env: Map<String, String> = emptyMap(),
+  clock: Clock = Clock.systemUTC(),
+  sleeper: Sleeper = Sleeper {},
+): CliRun {
   val out = StringWriter()
   val err = StringWriter()
-  val cliEnv =
-    Env(PrintWriter(out, true), PrintWriter(err, true), env, Sleeper {}, Clock.systemUTC())
+  val cliEnv = Env(PrintWriter(out, true), PrintWriter(err, true), env, sleeper, clock)
   val exit = Cli.execute(cliEnv, *args)
   return CliRun(exit, out.toString(), err.toString())
 }

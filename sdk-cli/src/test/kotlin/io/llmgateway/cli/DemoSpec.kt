@@ -2,9 +2,11 @@ package io.llmgateway.cli
 
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainAll
+import io.kotest.matchers.doubles.shouldBeGreaterThan
 import io.kotest.matchers.longs.shouldBeLessThan
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.string.shouldMatch
 
 class DemoSpec :
   FunSpec({
@@ -37,7 +39,9 @@ class DemoSpec :
         listOf("job", "stream", "errors", "burst", "hiveops", "metrics")
       for (o in objects) {
         o.keys shouldContainAll
-          listOf("ok", "provider", "attempts", "waited_ms", "latency_ms", "cost_usd")
+          listOf("ok", "provider", "attempts", "waited_ms", "latency_ms", "startup_ms", "cost_usd")
+        // Money is a plain decimal string: "0.00000042", never 4.2E-7.
+        (o["cost_usd"] as String?)?.let { it shouldMatch Regex("[0-9]+(\\.[0-9]*[1-9])?") }
       }
       val burst = objects.first { it["section"] == "burst" }
       burst["sdk_429s"] shouldBe 0.0
@@ -57,5 +61,28 @@ class DemoSpec :
       runCli("simulate", "stream-cut").exit shouldBe 8
       runCli("simulate", "nope").exit shouldBe 2
       runCli("simulate", "--list").out shouldContain "rate-limit-burst"
+    }
+
+    test("simulate --list --json is one JSON object listing every scenario") {
+      val run = runCli("simulate", "--list", "--json")
+      run.exit shouldBe 0
+      val scenarios = run.json()["scenarios"] as List<*>
+      scenarios.map { (it as Map<*, *>)["name"] } shouldContainAll
+        listOf("rate-limited", "unavailable", "stream-cut", "rate-limit-burst")
+      run.out.trim().lines().size shouldBe 1
+    }
+
+    test("simulate --json without a name is a JSON usage error that lists the scenarios") {
+      val run = runCli("simulate", "--json")
+      run.exit shouldBe 2
+      run.error()["kind"] shouldBe "usage"
+      (run.json()["scenarios"] as List<*>).size shouldBe 12
+    }
+
+    test("a simulated call reports its latency and, beside it, the start-up before it") {
+      val run = runCli("simulate", "server-error", "--json")
+      run.exit shouldBe 0
+      (run.json()["startup_ms"] as Double) shouldBeGreaterThan 0.0 // the embedded fake started
+      run.json().keys shouldContainAll listOf("latency_ms", "startup_ms")
     }
   })

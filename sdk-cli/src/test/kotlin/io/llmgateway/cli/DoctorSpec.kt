@@ -3,6 +3,8 @@ package io.llmgateway.cli
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.string.shouldNotContain
+import io.llmgateway.testing.fault.Fault
 import io.llmgateway.testing.kotest.FakeGatewayListener
 
 class DoctorSpec :
@@ -96,5 +98,65 @@ class DoctorSpec :
           env = mapOf("SAAS_LITELLM_VIRTUAL_KEY" to "sk-fake-broke"),
         )
       broke.exit shouldBe 4
+    }
+
+    fun saas(team: String, vararg extra: String) =
+      runCli(
+        "doctor",
+        "--base-url",
+        fake.gateway.saasBaseUrl(),
+        "--team",
+        team,
+        *extra,
+        env = mapOf("SAAS_LITELLM_VIRTUAL_KEY" to "sk-fake-$team"),
+      )
+
+    fun CliRun.check(name: String): Map<*, *> =
+      (json()["checks"] as List<*>).map { it as Map<*, *> }.first { it["name"] == name }
+
+    test("a suspended team's 403 is named from the team's record, with the fix") {
+      val run = saas("umbrella", "--json")
+      run.exit shouldBe 3
+      val status = run.check("team status")
+      status["ok"] shouldBe false
+      (status["detail"] as String) shouldContain "team umbrella is suspended"
+      (status["detail"] as String) shouldContain "HTTP 403"
+      (status["fix"] as String) shouldContain "administrator"
+      run.check("key and team")["ok"] shouldBe true // the key is right: not its fault
+      (run.error()["message"] as String) shouldContain "suspended"
+      (run.error()["message"] as String) shouldNotContain "base URL"
+    }
+
+    test("a paused team's 403 says paused and how to resume") {
+      val run = saas("hooli")
+      run.exit shouldBe 3
+      run.out shouldContain Regex("FAIL +team status +team hooli is paused")
+      run.out shouldContain "resume"
+    }
+
+    test("a team without credits fails the credits line with exit 4 and says to add credits") {
+      val run = saas("broke")
+      run.exit shouldBe 4
+      run.out shouldContain Regex("FAIL +credits +team broke has 0 credits left")
+      run.out shouldContain "add credits to team broke"
+    }
+
+    test("a model the team may not use fails model access and names the models it may") {
+      val run = saas("acme", "--model", "chat-premium")
+      run.exit shouldBe 3
+      run.out shouldContain Regex("FAIL +model access +team acme may not use chat-premium")
+      run.out shouldContain "use --model chat-fast"
+      run.out shouldContain Regex("PASS +team status +active")
+    }
+
+    test("a HiveOps 403 other than the balance is named as such, not as a network problem") {
+      fake.gateway
+        .faults()
+        .on("POST", "/chat/completions")
+        .next(Fault.openAiError(403, "This account is blocked.", "permission_error", null))
+      val run = hive("sk-fake-hive")
+      run.exit shouldBe 3
+      run.out shouldContain Regex("FAIL +key accepted +HTTP 403: This account is blocked.")
+      run.out shouldNotContain "gateway reachable"
     }
   })

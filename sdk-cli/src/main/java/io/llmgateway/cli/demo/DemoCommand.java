@@ -44,7 +44,9 @@ public final class DemoCommand implements Callable<Integer> {
     out.line(
         "Waits are shortened: the demo runs on a virtual clock, so every backoff and throttle");
     out.line("wait is counted at its real length but skipped. Latencies are real.");
+    long start = System.nanoTime();
     try (DemoGateway gateway = DemoGateway.start(new CallTally())) {
+      long startupMs = (System.nanoTime() - start) / 1_000_000;
       out.line("Fake gateway on " + gateway.fake().url() + " (SaaS LiteLLM and HiveOps)");
       heading(out, "1. A SaaS LiteLLM job: three calls, completed once");
       Result job = JobSection.run(gateway, out);
@@ -71,6 +73,8 @@ public final class DemoCommand implements Callable<Integer> {
               + gateway.clock().skipped().toMillis() / 1000.0
               + " s");
       out.line("Next: `llmgw doctor --provider hiveops` against your gateway, or `llmgw --help`.");
+      // Every section's startup: the embedded fake and its clients, started once for all.
+      results.forEach(r -> r.startupMs(startupMs));
     } catch (LlmGatewayException e) {
       return out.result(Result.failed("demo", e.provider().id(), e));
     }
@@ -84,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   private static BigDecimal cost(Result r) {
     Object cost = r.get("cost_usd");
-    return cost instanceof Double d ? BigDecimal.valueOf(d) : BigDecimal.ZERO;
+    return cost instanceof String usd ? new BigDecimal(usd) : BigDecimal.ZERO;
   }
 
   private static void heading(Printer out, String title) {

@@ -50,7 +50,9 @@ final class JobSection {
                     + " calls, "
                     + costs.totalTokens()
                     + " tokens, $"
-                    + costs.totalCostUsd()));
+                    + (costs.totalCostUsd() == null
+                        ? "unknown"
+                        : Result.money(costs.totalCostUsd()))));
     out.line(
         "  credits: "
             + before.creditsRemaining()

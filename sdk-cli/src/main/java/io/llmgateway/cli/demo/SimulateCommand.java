@@ -8,6 +8,9 @@ import io.llmgateway.cli.Printer;
 import io.llmgateway.cli.Result;
 import io.llmgateway.cli.Roots;
 import io.llmgateway.jobs.JobSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -41,19 +44,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    long start = System.nanoTime();
     Env env = Roots.env(root);
     Printer out = new Printer(env, json, DemoGateway.SAAS_KEY);
     if (list || scenario == null) {
-      for (Scenario s : Scenarios.ERROR_TABLE) {
-        env.out().printf("%-18s %-8s %s%n", s.name(), s.status(), s.description());
-      }
-      env.out()
-          .printf("%-18s %-8s %s%n", Scenarios.STREAM_CUT, "stream", "a stream cut after 6 events");
-      env.out()
-          .printf(
-              "%-18s %-8s %s%n", Scenarios.BURST, "429", "65 HiveOps requests, limit 60 a minute");
-      env.out().flush();
-      return scenario == null && !list ? ExitCodes.USAGE : ExitCodes.OK;
+      return list(env, out);
     }
     Optional<Scenario> named = Scenarios.named(scenario);
     if (named.isEmpty()
@@ -82,7 +77,41 @@ public final class SimulateCommand implements Callable<Integer> {
       } else {
         result = BurstSection.run(gateway, out, "simulate").put("scenario", scenario);
       }
-      return out.result(result);
+      // Each run counts from its measured call: before it, the fake and its clients started.
+      CallTally tally = gateway.tally();
+      long firstCall = tally.called() ? tally.firstCallStartNanos() : System.nanoTime();
+      return out.result(result.startupMs(Math.max(0, (firstCall - start) / 1_000_000)));
     }
+  }
+
+  /** The scenarios, as a table or (with --json) one object; without --list, a usage error. */
+  private int list(Env env, Printer out) {
+    List<Map<String, Object>> all = new ArrayList<>();
+    for (Scenario s : Scenarios.ERROR_TABLE) {
+      all.add(Map.of("name", s.name(), "status", s.status(), "description", s.description()));
+    }
+    all.add(
+        Map.of(
+            "name", Scenarios.STREAM_CUT,
+            "status", "stream",
+            "description", "a stream cut after 6 events"));
+    all.add(
+        Map.of(
+            "name", Scenarios.BURST,
+            "status", "429",
+            "description", "65 HiveOps requests, limit 60 a minute"));
+    if (json) {
+      Result result =
+          list
+              ? Result.ok("simulate", "fake")
+              : Result.failed(
+                  "simulate", "fake", ExitCodes.USAGE, "a scenario name is needed; see --list");
+      return out.result(result.put("scenarios", all));
+    }
+    for (Map<String, Object> s : all) {
+      env.out().printf("%-18s %-8s %s%n", s.get("name"), s.get("status"), s.get("description"));
+    }
+    env.out().flush();
+    return list ? ExitCodes.OK : ExitCodes.USAGE;
   }
 }
