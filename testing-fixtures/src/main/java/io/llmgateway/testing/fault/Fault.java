@@ -74,7 +74,7 @@ public interface Fault {
     return body.withRateLimitExhausted();
   }
 
-  /** Unparseable JSON ({@code {"detail": "Rate limit exc}) with a JSON content type. */
+  /** Unparseable JSON (<code>{"detail": "Rate limit exc</code>) with a JSON content type. */
   static Fault malformedJson(int status) {
     return context -> Bodies.json(status, "{\"detail\": \"Rate limit exc");
   }

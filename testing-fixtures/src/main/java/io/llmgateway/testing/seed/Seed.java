@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * Everything a fake gateway starts with. Load one from JSON ({@link #fromJson}) or use {@link
- * #defaults()}; the format is documented in the module README.
+ * #defaults(java.time.Instant)}; the format is documented in the module README.
  */
 public record Seed(
     List<TeamSeed> teams, List<ModelGroupSeed> modelGroups, List<HiveOpsKeySeed> hiveOpsKeys) {
