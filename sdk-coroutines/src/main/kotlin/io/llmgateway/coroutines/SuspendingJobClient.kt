@@ -26,6 +26,7 @@ import io.llmgateway.jobs.TeamInfo
 import io.llmgateway.jobs.TeamJobs
 import io.llmgateway.jobs.TeamUsage
 import io.llmgateway.stream.StreamChunk
+import java.io.Closeable
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.future.await
 
@@ -39,8 +40,11 @@ public class SuspendingJobClient
 internal constructor(
   /** The blocking client this one shares everything with. */
   public val blocking: SaasLiteLlmClient
-) {
+) : Closeable {
   internal val async: SaasLiteLlmAsyncClient = blocking.async()
+
+  /** Closes [blocking], which this client shares everything with: `use { }` works on either. */
+  override fun close(): Unit = blocking.close()
 
   public suspend fun createJob(spec: JobSpec): JobCreated = async.createJob(spec).await()
 

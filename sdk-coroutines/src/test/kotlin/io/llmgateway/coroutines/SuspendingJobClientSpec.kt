@@ -11,6 +11,7 @@ import io.llmgateway.error.TeamSuspendedException
 import io.llmgateway.jobs.JobOutcome
 import io.llmgateway.jobs.JobSpec
 import io.llmgateway.jobs.JobStatus
+import io.llmgateway.jobs.SaasLiteLlmClient
 import io.llmgateway.testing.FakeGateway
 import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.fault.Fault
@@ -29,6 +30,23 @@ import okhttp3.mockwebserver.SocketPolicy
 /** Every call path of the suspending job client, over real HTTP against the fake gateway. */
 class SuspendingJobClientSpec :
   FunSpec({
+    test("closing the suspending client closes the job client under it") {
+      fake().use { gateway ->
+        val client =
+          SaasLiteLlmClient.builder()
+            .baseUrl(gateway.saasBaseUrl())
+            .teamId("acme")
+            .virtualKey("sk-fake-acme")
+            .build()
+            .suspending()
+        client.use {
+          runBlocking { it.health() }
+          gateway.openConnections() shouldBe 1 // pooled: only close() lets it go
+        }
+        eventually(5.seconds) { gateway.openConnections() shouldBe 0 }
+      }
+    }
+
     test("every endpoint, suspending") {
       FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         runBlocking {

@@ -9,6 +9,7 @@ import io.llmgateway.openai.HiveOpsClient
 import io.llmgateway.pipeline.CallOptions
 import io.llmgateway.stream.StreamChunk
 import io.llmgateway.stream.StreamResult
+import java.io.Closeable
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.future.await
 
@@ -22,8 +23,11 @@ public class SuspendingHiveOpsClient
 internal constructor(
   /** The blocking facade this one shares everything with. */
   public val blocking: HiveOpsClient
-) {
+) : Closeable {
   private val async: HiveOpsAsyncClient = blocking.async()
+
+  /** Closes [blocking], which this client shares everything with: `use { }` works on either. */
+  override fun close(): Unit = blocking.close()
 
   /** One chat completion, retried, throttled and priced. */
   public suspend fun chat(

@@ -11,6 +11,7 @@ import io.llmgateway.cost.TokenUsage
 import io.llmgateway.error.InsufficientCreditsException
 import io.llmgateway.error.InvalidModelException
 import io.llmgateway.openai.BalanceCheck
+import io.llmgateway.openai.HiveOpsClient
 import io.llmgateway.ratelimit.RateLimitConfig
 import io.llmgateway.ratelimit.RateLimiter
 import io.llmgateway.testing.fault.Fault
@@ -40,6 +41,22 @@ private val GATEWAY_MODELS =
 /** Every non-streaming call of the suspending HiveOps facade, over real HTTP against the fake. */
 class HiveOpsSuspendSpec :
   FunSpec({
+    test("closing the suspending client closes the facade under it") {
+      fakeHive().use { gateway ->
+        val client =
+          HiveOpsClient.builder()
+            .baseUrl(gateway.hiveOpsBaseUrl())
+            .apiKey("sk-fake-hive")
+            .build()
+            .suspending()
+        client.use {
+          runBlocking { it.chat(ask()) }
+          gateway.openConnections() shouldBe 1 // pooled: only close() lets it go
+        }
+        eventually(5.seconds) { gateway.openConnections() shouldBe 0 }
+      }
+    }
+
     test("chat answers with the mapped model, usage, cost and rate-limit headers") {
       fakeHive().use { gateway ->
         runBlocking {
