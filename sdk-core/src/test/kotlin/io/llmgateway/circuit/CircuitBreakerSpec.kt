@@ -9,6 +9,7 @@ import io.llmgateway.pipeline.Endpoint
 import io.llmgateway.pipeline.Errors
 import io.llmgateway.testing.FakeClock
 import java.time.Duration
+import java.time.Instant
 
 class CircuitBreakerSpec :
   FunSpec({
@@ -30,7 +31,7 @@ class CircuitBreakerSpec :
     }
 
     test("closed -> open after 5 failures -> half-open after 60 s -> closed on a success") {
-      val clock = FakeClock()
+      val clock = FakeClock(Instant.parse("2026-03-20T12:00:00Z"))
       val changes = mutableListOf<Pair<CircuitState, CircuitState>>()
       val b = breaker(changes = changes)
       repeat(4) {
@@ -60,7 +61,7 @@ class CircuitBreakerSpec :
     }
 
     test("half-open -> open again when the trial call fails") {
-      val clock = FakeClock()
+      val clock = FakeClock(Instant.parse("2026-03-20T12:00:00Z"))
       val changes = mutableListOf<Pair<CircuitState, CircuitState>>()
       val b = breaker(changes = changes)
       repeat(5) {
@@ -76,7 +77,7 @@ class CircuitBreakerSpec :
     }
 
     test("429s are the gateway asking for less traffic: they never open the breaker") {
-      val clock = FakeClock()
+      val clock = FakeClock(Instant.parse("2026-03-20T12:00:00Z"))
       val b = breaker()
       repeat(50) {
         b.tryAcquire(clock.instant()) shouldBe true
@@ -86,7 +87,7 @@ class CircuitBreakerSpec :
     }
 
     test("a success in between resets the consecutive count") {
-      val clock = FakeClock()
+      val clock = FakeClock(Instant.parse("2026-03-20T12:00:00Z"))
       val b = breaker()
       repeat(3) {
         repeat(4) { b.onFailure(Errors.unavailable(), clock.instant()) }
@@ -96,7 +97,7 @@ class CircuitBreakerSpec :
     }
 
     test("4xx, insufficient credits, local rejections and cancellations are never counted") {
-      val clock = FakeClock()
+      val clock = FakeClock(Instant.parse("2026-03-20T12:00:00Z"))
       val b = breaker()
       repeat(20) {
         b.tryAcquire(clock.instant()) shouldBe true
@@ -123,7 +124,7 @@ class CircuitBreakerSpec :
     }
 
     test("an ignored outcome gives back the half-open permit") {
-      val clock = FakeClock()
+      val clock = FakeClock(Instant.parse("2026-03-20T12:00:00Z"))
       val b = breaker()
       repeat(5) { b.onFailure(Errors.unavailable(), clock.instant()) }
       clock.advance(Duration.ofSeconds(60))
@@ -134,7 +135,7 @@ class CircuitBreakerSpec :
     }
 
     test("a slow call admitted before the breaker opened does not decide the half-open state") {
-      val clock = FakeClock()
+      val clock = FakeClock(Instant.parse("2026-03-20T12:00:00Z"))
       val b = breaker()
       b.tryAcquire(clock.instant()) shouldBe true // a long stream starts while closed
       repeat(5) { b.onFailure(Errors.unavailable(), clock.instant()) }
@@ -149,7 +150,7 @@ class CircuitBreakerSpec :
     }
 
     test("rate-based window opens at the threshold once the minimum number of calls is reached") {
-      val clock = FakeClock()
+      val clock = FakeClock(Instant.parse("2026-03-20T12:00:00Z"))
       val config =
         CircuitBreakerConfig.custom()
           .slidingWindowSize(10)

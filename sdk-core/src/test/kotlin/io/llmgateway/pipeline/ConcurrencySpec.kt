@@ -13,6 +13,7 @@ import io.llmgateway.ratelimit.RateLimiter
 import io.llmgateway.retry.RetryPolicy
 import io.llmgateway.testing.FakeClock
 import java.time.Duration
+import java.time.Instant
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
@@ -43,7 +44,7 @@ private fun hammer(body: (thread: Int, i: Int) -> Unit) {
 class ConcurrencySpec :
   FunSpec({
     test("16 x 500 reservations at one instant grant exactly the window's limit") {
-      val clock = FakeClock()
+      val clock = FakeClock(Instant.parse("2026-03-20T12:00:00Z"))
       val limiter =
         RateLimiter.of(
           RateLimitConfig.custom().requestsPerWindow(1_000).tokensPerWindow(50_000).build()
@@ -58,7 +59,7 @@ class ConcurrencySpec :
     }
 
     test("16 x 500 concurrent outcomes leave a breaker consistent") {
-      val clock = FakeClock()
+      val clock = FakeClock(Instant.parse("2026-03-20T12:00:00Z"))
       val changes = AtomicInteger()
       val breaker =
         CircuitBreaker(

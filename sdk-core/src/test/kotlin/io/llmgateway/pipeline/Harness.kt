@@ -11,6 +11,7 @@ import io.llmgateway.ratelimit.RateLimiter
 import io.llmgateway.retry.RetryPolicy
 import io.llmgateway.testing.FakeClock
 import java.time.Duration
+import java.time.Instant
 import java.util.Collections
 
 /** An executor wired to a fake clock, a recording sleeper and an event list. */
@@ -22,7 +23,7 @@ class Harness(
   timeouts: Timeouts = Timeouts.ofDefaults(),
   configure: ResilientExecutor.Builder.() -> Unit = {},
 ) {
-  val clock = FakeClock()
+  val clock = FakeClock(Instant.parse("2026-03-20T12:00:00Z"))
   val sleeper = clock
   val events: MutableList<CallEvent> = Collections.synchronizedList(mutableListOf())
   val registry: CircuitBreakerRegistry = CircuitBreakerRegistry.of(breakers)

@@ -9,21 +9,12 @@ import io.llmgateway.jobs.LlmCallRequest
 import io.llmgateway.jobs.SaasLiteLlmClient
 import io.llmgateway.metrics.CallListener
 import io.llmgateway.openai.HiveOpsClient
-import io.llmgateway.pipeline.Sleeper
 import io.llmgateway.ratelimit.RateLimitConfig
 import io.llmgateway.ratelimit.RateLimiter
 import io.llmgateway.retry.RetryPolicy
-import io.llmgateway.testing.FakeClock
 import io.llmgateway.testing.FakeGateway
 import io.llmgateway.testing.fault.Fault
 import java.time.Duration
-
-/** Moves the fake gateway's clock instead of sleeping, so waits cost no real time. */
-class ClockSleeper(private val clock: FakeClock) : Sleeper {
-  override fun sleep(duration: Duration) {
-    clock.advance(duration)
-  }
-}
 
 /** What a scenario changes on a client: its throttle, breakers or retries. */
 data class Setup(
@@ -98,7 +89,7 @@ private fun hive(fake: FakeGateway, listener: CallListener, setup: Setup): HiveO
     .apiKey("sk-fake-hive")
     .provider(Provider.HIVEOPS)
     .clock(fake.fakeClock())
-    .sleeper(ClockSleeper(fake.fakeClock()))
+    .sleeper(fake.fakeClock()::sleep)
     .listener(listener)
     .apply {
       setup.rateLimiter?.let { rateLimiter(it) }
@@ -128,7 +119,7 @@ object JobClient :
         .teamId("acme")
         .virtualKey("sk-fake-acme")
         .clock(fake.fakeClock())
-        .sleeper(ClockSleeper(fake.fakeClock()))
+        .sleeper(fake.fakeClock()::sleep)
         .listener(listener)
         .apply {
           setup.rateLimiter?.let { rateLimiter(it) }

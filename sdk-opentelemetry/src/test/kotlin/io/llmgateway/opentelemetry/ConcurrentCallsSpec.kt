@@ -29,14 +29,14 @@ class ConcurrentCallsSpec :
         val flaky = Fault.sometimes(0.2, 7, Fault.status(503))
         fake.faults().on("POST", "/chat/completions").thenAlways(flaky)
         fake.faults().on("POST", "/api/jobs/create-and-call").thenAlways(flaky)
-        val sleeper = ClockSleeper(fake.fakeClock())
+        val sleeper = fake.fakeClock()
         val hive =
           HiveOpsClient.builder()
             .baseUrl(fake.hiveOpsBaseUrl())
             .apiKey("sk-fake-hive")
             .provider(Provider.HIVEOPS)
             .clock(fake.fakeClock())
-            .sleeper(sleeper)
+            .sleeper(sleeper::sleep)
             .listener(listener)
             .build()
         val jobs =
@@ -45,7 +45,7 @@ class ConcurrentCallsSpec :
             .teamId("acme")
             .virtualKey("sk-fake-acme")
             .clock(fake.fakeClock())
-            .sleeper(sleeper)
+            .sleeper(sleeper::sleep)
             .listener(listener)
             .build()
         val params =
