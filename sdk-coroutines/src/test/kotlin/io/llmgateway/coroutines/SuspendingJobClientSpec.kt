@@ -31,7 +31,7 @@ import okhttp3.mockwebserver.SocketPolicy
 class SuspendingJobClientSpec :
   FunSpec({
     test("closing the suspending client closes the job client under it") {
-      fake().use { gateway ->
+      FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         val client =
           SaasLiteLlmClient.builder()
             .baseUrl(gateway.saasBaseUrl())
