@@ -2,11 +2,17 @@ package io.llmgateway.coroutines
 
 import com.openai.models.chat.completions.ChatCompletionCreateParams
 import io.llmgateway.coroutines.openai.suspending
+import io.llmgateway.error.LlmGatewayException
 import io.llmgateway.jobs.JobCompletion
+import io.llmgateway.jobs.JobCreated
 import io.llmgateway.jobs.JobOutcome
+import io.llmgateway.jobs.JobResult
 import io.llmgateway.jobs.JobSpec
 import io.llmgateway.jobs.LlmCallRequest
+import io.llmgateway.jobs.ModelAlias
 import io.llmgateway.jobs.SaasLiteLlmClient
+import io.llmgateway.jobs.TeamDiagnosis
+import io.llmgateway.openai.BalanceCheck
 import io.llmgateway.openai.HiveOpsClient
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.ExecutionException
@@ -15,6 +21,7 @@ import kotlinx.coroutines.DelicateCoroutinesApi
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.GlobalScope
 import kotlinx.coroutines.async
+import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.runBlocking
 
 /**
@@ -40,9 +47,30 @@ sealed class Op<T> {
   /** `runJob` / `job {}` around one llm-call. */
   class RunJob(val request: LlmCallRequest) : Op<String>()
 
+  /** `runJob` / `job {}` around one llm-call, with the job's result (costs, completion). */
+  class JobRun(val request: LlmCallRequest, val type: String = "styles") : Op<JobResult<String>>()
+
+  class CreateJob(val spec: JobSpec) : Op<JobCreated>()
+
+  class CreateAndCallStream(val spec: JobSpec, val request: LlmCallRequest) : Op<String>()
+
+  /** The job client's model catalog: `GET /api/models`. */
+  object Models : Op<List<ModelAlias>>()
+
+  class Model(val alias: String) : Op<ModelAlias>()
+
+  /** The job client's team diagnosis of [error]. */
+  class Diagnose(val error: LlmGatewayException) : Op<TeamDiagnosis>()
+
   class Chat(val params: ChatCompletionCreateParams) : Op<String>()
 
   class ChatStream(val params: ChatCompletionCreateParams) : Op<String>()
+
+  /** HiveOps' balance probe (single-flight, cached for the TTL). */
+  object CheckBalance : Op<BalanceCheck>()
+
+  /** HiveOps' model ids, from `/models`. */
+  object HiveModels : Op<List<String>>()
 }
 
 /** An operation running in the background, to be cancelled the style's way. */
@@ -84,6 +112,31 @@ class Styled(val style: Style, val saas: SaasLiteLlmClient?, val hive: HiveOpsCl
           throw e.cause!!
         }
       Style.SUSPEND -> runBlocking { suspending(op) }
+    }
+
+  /**
+   * Runs [n] [op]s at once, each style its own way: [n] threads blocked in the call, [n] futures
+   * started from one thread, [n] coroutines on the default dispatcher. Returns their outcomes.
+   */
+  fun <T> runConcurrently(n: Int, op: Op<T>): List<T> =
+    when (style) {
+      Style.BLOCKING -> {
+        val outs = List(n) { CompletableFuture<T>() }
+        val threads = outs.map { out ->
+          Thread {
+            try {
+              out.complete(blocking(op))
+            } catch (e: Throwable) {
+              out.completeExceptionally(e)
+            }
+          }
+        }
+        threads.forEach(Thread::start)
+        outs.map { it.get(30, TimeUnit.SECONDS) }
+      }
+      Style.FUTURE -> List(n) { future(op) }.map { it.get(30, TimeUnit.SECONDS) }
+      Style.SUSPEND ->
+        runBlocking(Dispatchers.Default) { List(n) { async { suspending(op) } }.awaitAll() }
     }
 
   /** Starts [op] in the background. */
@@ -130,8 +183,18 @@ class Styled(val style: Style, val saas: SaasLiteLlmClient?, val hive: HiveOpsCl
       is Op.Complete -> jobs().completeJob(op.jobId, op.outcome)
       is Op.RunJob ->
         jobs().runJob(JobSpec.of("styles")) { it.llmCall(op.request).content().orEmpty() }.value()
+      is Op.JobRun ->
+        jobs().runJob(JobSpec.of(op.type)) { it.llmCall(op.request).content().orEmpty() }
+      is Op.CreateJob -> jobs().createJob(op.spec)
+      is Op.CreateAndCallStream ->
+        jobs().createAndCallStream(op.spec, op.request).use { it.readText() }
+      is Op.Models -> jobs().models()
+      is Op.Model -> jobs().model(op.alias)
+      is Op.Diagnose -> jobs().diagnose(op.error)
       is Op.Chat -> hiveOps().chat(op.params).text()
       is Op.ChatStream -> hiveOps().stream(op.params) {}.text()
+      is Op.CheckBalance -> hiveOps().checkBalance()
+      is Op.HiveModels -> hiveOps().models()
     }
       as T
 
@@ -147,8 +210,18 @@ class Styled(val style: Style, val saas: SaasLiteLlmClient?, val hive: HiveOpsCl
           .async()
           .runJob(JobSpec.of("styles")) { it.llmCall(op.request).content().orEmpty() }
           .then { it.value() }
+      is Op.JobRun ->
+        jobs().async().runJob(JobSpec.of(op.type)) { it.llmCall(op.request).content().orEmpty() }
+      is Op.CreateJob -> jobs().async().createJob(op.spec)
+      is Op.CreateAndCallStream ->
+        jobs().async().createAndCallStream(op.spec, op.request) {}.then { it.text() }
+      is Op.Models -> jobs().async().models()
+      is Op.Model -> jobs().async().model(op.alias)
+      is Op.Diagnose -> jobs().async().diagnose(op.error)
       is Op.Chat -> hiveOps().async().chat(op.params).then { it.text() }
       is Op.ChatStream -> hiveOps().async().stream(op.params) {}.then { it.text() }
+      is Op.CheckBalance -> hiveOps().async().checkBalance()
+      is Op.HiveModels -> hiveOps().async().models()
     }
       as CompletableFuture<T>
 
@@ -160,8 +233,17 @@ class Styled(val style: Style, val saas: SaasLiteLlmClient?, val hive: HiveOpsCl
       is Op.Complete -> jobs().suspending().completeJob(op.jobId, op.outcome)
       is Op.RunJob ->
         jobs().suspending().job("styles") { llmCall(op.request).content().orEmpty() }.value()
+      is Op.JobRun -> jobs().suspending().job(op.type) { llmCall(op.request).content().orEmpty() }
+      is Op.CreateJob -> jobs().suspending().createJob(op.spec)
+      is Op.CreateAndCallStream ->
+        jobs().suspending().createAndCallStream(op.spec, op.request).collectText()
+      is Op.Models -> jobs().suspending().models()
+      is Op.Model -> jobs().suspending().model(op.alias)
+      is Op.Diagnose -> jobs().suspending().diagnose(op.error)
       is Op.Chat -> hiveOps().suspending().chat(op.params).text()
       is Op.ChatStream -> hiveOps().suspending().stream(op.params).collectText()
+      is Op.CheckBalance -> hiveOps().suspending().checkBalance()
+      is Op.HiveModels -> hiveOps().suspending().models()
     }
       as T
 
