@@ -30,7 +30,7 @@ class ImmutableClientSpec :
 
           client.chat(ask()).text().isNotEmpty() shouldBe true
 
-          client.baseUrl() shouldBe first.hiveOpsBaseUrl().trimEnd('/')
+          client.baseUrl().trimEnd('/') shouldBe first.hiveOpsBaseUrl().trimEnd('/')
           first.chatRequests() shouldBe 1
           second.requests().shouldBeEmpty()
           late.shouldBeEmpty()

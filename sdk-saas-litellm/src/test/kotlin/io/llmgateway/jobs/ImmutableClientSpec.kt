@@ -54,7 +54,7 @@ class ImmutableClientSpec :
     test("newBuilder() derives a variant that shares the pool and dispatcher, and is apart") {
       FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
         gateway.client().use { client ->
-          val variantBuilder = client.newBuilder().teamId("beta").virtualKey("sk-fake-beta")
+          val variantBuilder = client.newBuilder().teamId("globex").virtualKey("sk-fake-globex")
           variantBuilder.build().use { variant ->
             variant.http.connectionPool shouldBeSameInstanceAs client.http.connectionPool
             variant.http.dispatcher shouldBeSameInstanceAs client.http.dispatcher
@@ -63,9 +63,9 @@ class ImmutableClientSpec :
             variant.createJob(JobSpec.of("variant"))
             client.createJob(JobSpec.of("original"))
             gateway.requests().map { it.header("Authorization") }.toSet() shouldBe
-              setOf("Bearer sk-fake-beta", "Bearer sk-fake-acme")
+              setOf("Bearer sk-fake-globex", "Bearer sk-fake-acme")
             variantBuilder.teamId("gamma")
-            variant.teamId() shouldBe "beta"
+            variant.teamId() shouldBe "globex"
             client.teamId() shouldBe "acme"
           }
           // Closing the variant leaves what it shares alone.
