@@ -152,9 +152,6 @@ object Facade :
     "chat.completions.stream",
     hiveBadRequest,
     pricedUsage = true,
-    // The facade's chat() tells no UsageReported (sdk-openai-compat's ChatAttempt does not report
-    // it); its stream does.
-    usageCall = { it.stream() },
   ) {
   override fun open(fake: FakeGateway, listener: CallListener, setup: Setup): Caller {
     val client = hive(fake, listener, setup)

@@ -5,6 +5,7 @@ import com.openai.core.ObjectMappers;
 import com.openai.errors.OpenAIInvalidDataException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import io.llmgateway.cost.Cost;
 import io.llmgateway.cost.TokenUsage;
 import io.llmgateway.error.ErrorDetails;
 import io.llmgateway.error.Provider;
@@ -84,9 +85,11 @@ final class ChatAttempt implements AttemptSpec<ChatResult> {
     if (usage != null) {
       ctx.recordUsage(usage.totalTokens());
     }
+    Cost cost = pricing.costOf(answered, usage);
+    // As the facade's streams and the drop-in do: the listeners (metrics, tracing) see the usage.
+    ctx.reportUsage(answered, usage, cost);
     RateLimitSnapshot rateLimit =
         RateLimitHeaders.parse(response.headers(), io.runtime().clock().instant());
-    return new ChatResult(
-        completion, answered, usage, pricing.costOf(answered, usage), rateLimit, ctx.requestId());
+    return new ChatResult(completion, answered, usage, cost, rateLimit, ctx.requestId());
   }
 }
