@@ -71,6 +71,13 @@ class ExamplesRunTest {
   }
 
   @Test
+  void metricsAndTracesNeedOneLineEach() throws Exception {
+    String out = run(ObservabilityQuickstart.class.getName());
+    assertTrue(out.contains("1 call(s) measured"), out);
+    assertEquals(1, gateway.state().hiveOpsKey("sk-fake-hive").totalRequests(), out);
+  }
+
+  @Test
   void theDropInClientAnswers() throws Exception {
     String out = run(DropInQuickstart.class.getName());
     assertTrue(!out.isBlank(), out);
