@@ -4,7 +4,6 @@ import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.core.spec.style.scopes.FunSpecContainerScope
-import io.kotest.core.test.Enabled
 import io.kotest.datatest.withData
 import io.kotest.matchers.collections.shouldContain
 import io.kotest.matchers.collections.shouldHaveSize
@@ -306,7 +305,7 @@ class ParitySpec :
           withClue(heard.joinToString("\n")) {
             // Both sends and the read between them are heard.
             heard.filter { it.startsWith("attempt jobs.complete") && "->" in it } shouldBe
-              listOf("attempt jobs.complete #1 -> 503", "attempt jobs.complete #1 -> ok")
+              listOf("attempt jobs.complete #1 -> 503", "attempt jobs.complete #2 -> ok")
             heard shouldContain "end jobs.get: ok"
             heard.last() shouldBe "end jobs.complete: ok"
           }
@@ -315,10 +314,8 @@ class ParitySpec :
       }
     }
 
-    test("open drift: a completion retry is told as one call with a retry, in every style").config(
-      enabledOrReasonIf = { Enabled.disabled(COMPLETION_EVENTS_DRIFT) }
-    ) {
-      for (style in Style.entries) {
+    context("drift: a complete re-sent after a 503 is one call of two attempts") {
+      inEveryStyle { style ->
         FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
           val events = CopyOnWriteArrayList<CallEvent>()
           val saas = gateway.jobs { listener(events::add) }
@@ -326,18 +323,31 @@ class ParitySpec :
           events.clear()
           gateway.faults().on("POST", "/api/jobs/*/complete").next(Fault.status(503))
           Styled(style, saas, null).run(Op.Complete(jobId, JobOutcome.completed()))
+          gateway.requestsTo("POST", "/complete") shouldBe 2
           val complete = events.shapes().filter { "jobs.complete" in it }
-          withClue("$style:\n" + complete.joinToString("\n")) {
-            complete.filter { it.startsWith("start ") } shouldHaveSize 1
-            complete.filter { it.startsWith("retry ") } shouldHaveSize 1
-            complete shouldContain "attempt jobs.complete #2 -> ok"
-            complete.filter { it.startsWith("end ") } shouldBe listOf("end jobs.complete: ok")
+          withClue(complete.joinToString("\n")) {
+            complete shouldBe
+              listOf(
+                "start jobs.complete",
+                "attempt jobs.complete #1",
+                "attempt jobs.complete #1 -> 503",
+                "retry jobs.complete after #1 in PT1S (BACKOFF)",
+                "attempt jobs.complete #2",
+                "attempt jobs.complete #2 -> ok",
+                "end jobs.complete: ok",
+              )
           }
+          // The re-send's read of the job (the gateway said 503, but a proxy may lie) is a call of
+          // its own, on jobs.get.
+          events.shapes().filter { it.startsWith("start ") } shouldBe
+            listOf("start jobs.complete", "start jobs.get")
           saas.metrics().snapshot().endpoint("jobs.complete")!!.let {
             it.requests() shouldBe 1
+            it.attempts() shouldBe 2
             it.retries() shouldBe 1
             it.failures() shouldBe 0
           }
+          complete
         }
       }
     }
@@ -357,7 +367,7 @@ class ParitySpec :
             heard.first() shouldStartWith "start jobs.create"
             heard shouldContain "attempt jobs.complete #1 -> 503"
             heard.filter { it.startsWith("attempt jobs.complete") && "->" in it } shouldBe
-              listOf("attempt jobs.complete #1 -> 503", "attempt jobs.complete #1 -> ok")
+              listOf("attempt jobs.complete #1 -> 503", "attempt jobs.complete #2 -> ok")
             heard.last() shouldBe "end jobs.costs: ok"
           }
           heard to clock.sleeps()
@@ -367,14 +377,6 @@ class ParitySpec :
   })
 
 // ---- the harness of this spec ----
-
-/** Why the completion-events case is disabled: what still drifts, until the call layer owns it. */
-private const val COMPLETION_EVENTS_DRIFT =
-  "KNOWN DRIFT (issue 17): each complete send is a call of its own (CallStarted, attempt #1, " +
-    "CallFinished failed with ServiceUnavailableException; then jobs.get; then a new call, " +
-    "attempt #1 again) and no RetryScheduled is emitted, so one completeJob counts 2 requests, " +
-    "1 failure and 0 retries on jobs.complete, against EndpointStats' 'calls are logical calls'. " +
-    "The same in every style; fixing it needs the completion chain to own the call's events."
 
 /**
  * One behaviour: a test per style running [observe] (which makes the behaviour's own checks and

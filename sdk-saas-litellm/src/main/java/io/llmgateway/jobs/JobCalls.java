@@ -60,8 +60,7 @@ final class JobCalls {
     this.nonIdempotent = NonIdempotentRetries.of(policy);
     this.prices = prices;
     this.afterFailure = afterFailure;
-    this.completions =
-        new JobCompletionCall(this, policy, completionGrace, rt.clock(), rt.sleeper());
+    this.completions = new JobCompletionCall(this, rt, policy, completionGrace);
   }
 
   public GatewayCall<JobCreated> createJob(JobSpec spec) {

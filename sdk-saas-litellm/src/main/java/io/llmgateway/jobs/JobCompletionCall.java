@@ -6,11 +6,11 @@ import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.error.Provider;
 import io.llmgateway.error.RateLimitedException;
 import io.llmgateway.error.ServiceUnavailableException;
+import io.llmgateway.internal.call.CallRuntime;
 import io.llmgateway.internal.call.ChainedCall;
 import io.llmgateway.internal.call.Futures;
+import io.llmgateway.pipeline.CallOptions;
 import io.llmgateway.pipeline.Endpoint;
-import io.llmgateway.pipeline.Sleeper;
-import io.llmgateway.retry.RetryDecision;
 import io.llmgateway.retry.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,18 +34,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class JobCompletionCall {
   private final JobCalls calls;
+  private final CallRuntime rt;
   private final RetryPolicy policy;
+  private final CallOptions options;
   private final Duration grace;
   private final Clock clock;
-  private final Sleeper sleeper;
 
-  JobCompletionCall(
-      JobCalls calls, RetryPolicy policy, Duration grace, Clock clock, Sleeper sleeper) {
+  JobCompletionCall(JobCalls calls, CallRuntime rt, RetryPolicy policy, Duration grace) {
     this.calls = calls;
+    this.rt = rt;
     this.policy = policy;
+    this.options = CallOptions.builder().retryPolicy(policy).build();
     this.grace = grace;
-    this.clock = clock;
-    this.sleeper = sleeper;
+    this.clock = rt.clock();
   }
 
   /**
@@ -54,8 +55,11 @@ final class JobCompletionCall {
    */
   ChainedCall<JobCompletion> complete(
       String jobId, JobOutcome outcome, @Nullable JobOutcome onCancel) {
-    return new ChainedCall<>(
-        Endpoint.JOBS_COMPLETE, sleeper, chain -> new Run(chain, jobId, outcome, onCancel).send());
+    return ChainedCall.asOneCall(
+        rt,
+        Endpoint.JOBS_COMPLETE,
+        options,
+        chain -> new Run(chain, jobId, outcome, onCancel).send());
   }
 
   private final class Run {
@@ -63,8 +67,6 @@ final class JobCompletionCall {
     private final String jobId;
     private final JobOutcome outcome;
     private final @Nullable JobOutcome onCancel;
-    private int sends;
-    private Duration waited = Duration.ZERO;
     private @Nullable Instant graceEnd;
     // Never behind the sum of the pauses: a test's sleeper that does not move the clock still
     // ends the grace.
@@ -81,11 +83,11 @@ final class JobCompletionCall {
       this.onCancel = onCancel;
     }
 
+    /** Sends complete as the call's next attempt. */
     CompletableFuture<JobCompletion> send() {
-      sends++;
       WrittenBodies.Tracker sent = new WrittenBodies.Tracker();
       return then(
-          chain.send(calls.completeOnce(jobId, outcome, sent)),
+          chain.attempt(calls.completeOnce(jobId, outcome, sent)),
           (completion, error) ->
               error == null
                   ? CompletableFuture.completedFuture(completion)
@@ -103,21 +105,20 @@ final class JobCompletionCall {
       boolean refusedUnprocessed =
           e instanceof RateLimitedException || e instanceof ServiceUnavailableException;
       if (!written || refusedUnprocessed) {
-        RetryDecision d = policy.decide(sends, e, waited, null);
-        if (!d.shouldRetry()) {
-          return Futures.failed(e);
-        }
-        waited = waited.plus(d.delay());
         return then(
-            paused(d.delay()),
-            (v, cancel) -> {
-              if (cancel != null) {
-                return cancelled(cancel, true);
+            chain.retryAfter(e),
+            (v, stop) -> {
+              if (stop instanceof CancellationException) {
+                return cancelled(stop, true);
+              }
+              if (stop != null) {
+                return Futures.failed(stop); // the policy gave up: the call ended with it
               }
               // The gateway said it did not take it; read first all the same (a proxy may lie).
               return refusedUnprocessed ? readThenResend() : send();
             });
       }
+      chain.attemptFailed(e);
       if (isRefusal(e)) {
         return Futures.failed(e); // the server refused it (4xx): nothing was applied
       }

@@ -176,6 +176,56 @@ public final class CallDriver {
   }
 
   /**
+   * The attempt failed with {@code error}, and the loop will not ask this driver whether to retry:
+   * a call made of steps (see {@link ChainedCall#asOneCall}) looks elsewhere first, e.g. reads back
+   * what a timed-out request did. The call stays open; {@link #end} closes it.
+   */
+  public void attemptFailed(LlmGatewayException error) {
+    if (finished || attemptStart == null) {
+      return; // refused before sending (the refusal ended the call), or already told
+    }
+    last = error;
+    Instant end = now();
+    x.rateLimiter.observe(error.rateLimit(), end, error.retryAfter());
+    attemptFinished(end, error.status(), error);
+  }
+
+  /** Whether the call has ended (and reported its end). */
+  public boolean ended() {
+    return finished;
+  }
+
+  /**
+   * Ends a call made of steps (see {@link ChainedCall#asOneCall}) with its outcome: {@code error}
+   * null is a success; a gateway error is the call's failure (the breaker hears the last attempt's
+   * error); anything else (a cancellation, a bug) is not the gateway's. Does nothing once the call
+   * has ended (a refusal or a final error from {@link #failed} already ended it).
+   */
+  public void end(@Nullable Throwable error) {
+    if (finished) {
+      return;
+    }
+    if (error == null) {
+      Instant end = now();
+      if (attemptStart != null) {
+        attemptFinished(end, null, null);
+      }
+      if (breaker != null && !settled) {
+        settled = true;
+        breaker.onSuccess(end);
+      }
+      finish(null, end);
+    } else if (error instanceof LlmGatewayException) {
+      if (attemptStart != null) {
+        attemptFinished(now(), ((LlmGatewayException) error).status(), error);
+      }
+      fail((LlmGatewayException) error);
+    } else {
+      aborted(error);
+    }
+  }
+
+  /**
    * The attempt ended otherwise (a bug, a cancellation): the breaker does not count it. Returns
    * {@code failure} for the loop to throw.
    */

@@ -1,7 +1,9 @@
 package io.llmgateway.internal.call;
 
+import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.pipeline.CallCanceledException;
 import io.llmgateway.pipeline.CallInterruptedException;
+import io.llmgateway.pipeline.CallOptions;
 import io.llmgateway.pipeline.Endpoint;
 import io.llmgateway.pipeline.Sleeper;
 import io.llmgateway.stream.StreamChunk;
@@ -22,21 +24,52 @@ import org.jspecify.annotations.Nullable;
  * chain of futures: {@link #future()} runs it without holding a thread, {@link #execute()} waits
  * for it. Cancelling cancels the running step and the pending pause; a chain that must finish
  * something on cancellation (complete a job as failed) does it with {@link Chain#sendAnyway}, and
- * {@link #execute()} waits for that before it throws.
+ * {@link #execute()} waits for that before it throws. A chain made with {@link #asOneCall} is
+ * itself one call (complete a job: each send is an attempt), told and counted as one.
  */
 public final class ChainedCall<T> implements GatewayCall<T> {
   private final Endpoint endpoint;
   private final Sleeper sleeper;
   private final Function<Chain, CompletableFuture<T>> steps;
+  // Set for a chain that is one call of its own (asOneCall): what starts its driver.
+  private final @Nullable CallRuntime rt;
+  private final CallOptions options;
   private final AtomicBoolean executed = new AtomicBoolean();
   private final Chain chain = new Chain();
   private volatile CompletableFuture<?> running = CompletableFuture.completedFuture(null);
+  private volatile @Nullable CallDriver driver;
 
+  /** A chain of calls, each reported as the call it is. */
   public ChainedCall(
       Endpoint endpoint, Sleeper sleeper, Function<Chain, CompletableFuture<T>> steps) {
+    this(endpoint, sleeper, steps, null, CallOptions.defaults());
+  }
+
+  private ChainedCall(
+      Endpoint endpoint,
+      Sleeper sleeper,
+      Function<Chain, CompletableFuture<T>> steps,
+      @Nullable CallRuntime rt,
+      CallOptions options) {
     this.endpoint = endpoint;
     this.sleeper = sleeper;
     this.steps = steps;
+    this.rt = rt;
+    this.options = options;
+  }
+
+  /**
+   * A chain that is one call on {@code endpoint}, told as one (one start, one end, one breaker
+   * outcome, one request in the metrics): the steps send its attempts with {@link Chain#attempt},
+   * ask {@link Chain#retryAfter} whether to send again, and may send other calls between (a read
+   * that tells whether the last attempt landed), which are told as calls of their own.
+   */
+  public static <T> ChainedCall<T> asOneCall(
+      CallRuntime rt,
+      Endpoint endpoint,
+      CallOptions options,
+      Function<ChainedCall<T>.Chain, CompletableFuture<T>> steps) {
+    return new ChainedCall<>(endpoint, rt.sleeper(), steps, rt, options);
   }
 
   @Override
@@ -110,11 +143,17 @@ public final class ChainedCall<T> implements GatewayCall<T> {
     if (!executed.compareAndSet(false, true)) {
       throw new IllegalStateException("this call was already started; copy() it to send again");
     }
+    CallDriver d = rt == null ? null : CallDriver.start(rt.executor(), endpoint, options);
+    driver = d;
     CompletableFuture<T> started;
     try {
       started = steps.apply(chain);
     } catch (RuntimeException e) {
       started = Futures.failed(e);
+    }
+    if (d != null) {
+      // The call's end is told before anyone hears the outcome, as a RetryingCall's is.
+      started = started.whenComplete((v, e) -> d.end(e == null ? null : unwrap(e)));
     }
     running = started;
     return started;
@@ -146,7 +185,7 @@ public final class ChainedCall<T> implements GatewayCall<T> {
 
   @Override
   public ChainedCall<T> copy() {
-    return new ChainedCall<>(endpoint, sleeper, steps);
+    return new ChainedCall<>(endpoint, sleeper, steps, rt, options);
   }
 
   @Override
@@ -210,6 +249,60 @@ public final class ChainedCall<T> implements GatewayCall<T> {
         running = stream;
       }
       return stream.streamed(onChunk);
+    }
+
+    /**
+     * Sends {@code call} once, as the next attempt of this chain's call ({@link #asOneCall} only):
+     * numbered and told as that call's attempt, its outcome handed back as it is. Fails at once
+     * when the chain was cancelled.
+     */
+    public <U> CompletableFuture<U> attempt(GatewayCall<U> call) {
+      CallDriver d = driver;
+      if (d == null || !(call instanceof RetryingCall)) {
+        throw new IllegalStateException("attempt() needs a chain made with asOneCall and a call");
+      }
+      synchronized (lock) {
+        if (canceled) {
+          return Futures.failed(new CallCanceledException(endpoint.id()));
+        }
+        running = call;
+      }
+      return ((RetryingCall<U>) call).attemptOf(d);
+    }
+
+    /**
+     * After an attempt failed with {@code error}: the pause before the next attempt, as the call's
+     * retry policy decides (and tells); or, when it does not retry, {@code error} (or the
+     * deadline's timeout) as the call's end.
+     */
+    public CompletableFuture<Void> retryAfter(LlmGatewayException error) {
+      CallDriver d = oneCall();
+      if (d.ended()) {
+        return Futures.failed(error); // refused before sending: nothing to retry
+      }
+      CallDriver.Step step;
+      try {
+        step = d.failed(error);
+      } catch (RuntimeException end) {
+        return Futures.failed(end);
+      }
+      return pause(step.delay()).thenRun(() -> d.waited(step));
+    }
+
+    /**
+     * The attempt failed with {@code error} and the chain decides what follows by other means (it
+     * reads back what the attempt did); the call stays open.
+     */
+    public void attemptFailed(LlmGatewayException error) {
+      oneCall().attemptFailed(error);
+    }
+
+    private CallDriver oneCall() {
+      CallDriver d = driver;
+      if (d == null) {
+        throw new IllegalStateException("only a chain made with asOneCall has attempts");
+      }
+      return d;
     }
 
     /** Sends {@code call} even when the chain was cancelled, and lets nothing cancel it. */

@@ -24,6 +24,9 @@ final class RetryRun<T> {
   private final Env env;
   private final Done<T> done;
   private final CallDriver driver;
+  // False when the run is one attempt of a call made of steps (ChainedCall.asOneCall): the driver
+  // is the chain's, which decides what follows an attempt and ends the call.
+  private final boolean ownsCall;
 
   RetryRun(
       CallRuntime rt,
@@ -37,6 +40,21 @@ final class RetryRun<T> {
     this.env = env;
     this.done = done;
     this.driver = CallDriver.start(rt.executor(), endpoint, options);
+    this.ownsCall = true;
+    env.name(driver.call().requestId());
+  }
+
+  /**
+   * One attempt of the call {@code driver} drives: waits for the throttle, sends once and hands the
+   * attempt's outcome to {@code done} untouched.
+   */
+  RetryRun(CallRuntime rt, CallDriver driver, AttemptSpec<T> spec, Env env, Done<T> done) {
+    this.rt = rt;
+    this.spec = spec;
+    this.env = env;
+    this.done = done;
+    this.driver = driver;
+    this.ownsCall = false;
     env.name(driver.call().requestId());
   }
 
@@ -52,7 +70,7 @@ final class RetryRun<T> {
   private void next() {
     CancellationException stopped = env.stopped();
     if (stopped != null) {
-      done.failed(driver.cancelled(stopped));
+      done.failed(ownsCall ? driver.cancelled(stopped) : stopped);
       return;
     }
     CallDriver.Step step;
@@ -77,7 +95,7 @@ final class RetryRun<T> {
   private final class AttemptOutcome implements Outcome<T> {
     @Override
     public void success(T value) {
-      done.succeeded(driver.succeeded(value));
+      done.succeeded(ownsCall ? driver.succeeded(value) : value);
     }
 
     @Override
@@ -85,6 +103,10 @@ final class RetryRun<T> {
       CancellationException stopped = env.stopped();
       if (stopped != null) {
         aborted(stopped); // lost the race with a cancellation: not the gateway's failure
+        return;
+      }
+      if (!ownsCall) {
+        done.failed(error);
         return;
       }
       CallDriver.Step retry;
@@ -99,7 +121,7 @@ final class RetryRun<T> {
 
     @Override
     public void aborted(Throwable cause) {
-      done.failed(driver.aborted(cause));
+      done.failed(ownsCall ? driver.aborted(cause) : cause);
     }
   }
 }

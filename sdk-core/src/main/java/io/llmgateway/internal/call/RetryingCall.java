@@ -7,6 +7,7 @@ import io.llmgateway.pipeline.Endpoint;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -61,6 +62,34 @@ public final class RetryingCall<T> implements GatewayCall<T> {
 
   @Override
   public void enqueue(Callback<? super T> callback) {
+    enqueue(callback, (async, done) -> new RetryRun<>(rt, endpoint, options, spec, async, done));
+  }
+
+  /**
+   * Sends this call once, as the next attempt of the call {@code driver} drives (a call made of
+   * steps, {@link ChainedCall#asOneCall}): the attempt's events and its number are that call's, and
+   * its outcome comes back as it is, for the chain to decide what follows.
+   */
+  CompletableFuture<T> attemptOf(CallDriver driver) {
+    CompletableFuture<T> out = new CompletableFuture<>();
+    enqueue(
+        new Callback<T>() {
+          @Override
+          public void onSuccess(T value) {
+            out.complete(value);
+          }
+
+          @Override
+          public void onFailure(Throwable error) {
+            out.completeExceptionally(error);
+          }
+        },
+        (async, done) -> new RetryRun<>(rt, driver, spec, async, done));
+    return out;
+  }
+
+  private void enqueue(
+      Callback<? super T> callback, BiFunction<AsyncEnv, RetryRun.Done<T>, RetryRun<T>> runs) {
     markExecuted();
     try {
       hooks.guard();
@@ -71,11 +100,7 @@ public final class RetryingCall<T> implements GatewayCall<T> {
     AsyncEnv async = new AsyncEnv(rt.sleeper());
     AtomicBoolean told = new AtomicBoolean();
     RetryRun<T> run =
-        new RetryRun<>(
-            rt,
-            endpoint,
-            options,
-            spec,
+        runs.apply(
             async,
             new RetryRun.Done<T>() {
               @Override
