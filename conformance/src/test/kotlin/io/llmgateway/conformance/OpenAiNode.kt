@@ -2,7 +2,7 @@ package io.llmgateway.conformance
 
 import io.kotest.core.test.Enabled
 import io.kotest.core.test.TestCase
-import io.llmgateway.testing.internal.Json
+import io.llmgateway.testing.internal.wire.Json
 import java.io.File
 import java.io.IOException
 import java.util.concurrent.LinkedBlockingQueue

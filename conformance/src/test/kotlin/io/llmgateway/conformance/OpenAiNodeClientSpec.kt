@@ -8,7 +8,7 @@ import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldMatch
 import io.llmgateway.testing.FakeGateway
 import io.llmgateway.testing.HiveOpsMode
-import io.llmgateway.testing.Latency
+import io.llmgateway.testing.fault.Latency
 import io.llmgateway.testing.kotest.FakeGatewayListener
 import java.time.Clock
 import java.time.Duration

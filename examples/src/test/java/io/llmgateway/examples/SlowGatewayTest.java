@@ -6,8 +6,8 @@ import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofSeconds;
 
 import io.llmgateway.testing.FakeGateway;
-import io.llmgateway.testing.Latency;
 import io.llmgateway.testing.fault.Fault;
+import io.llmgateway.testing.fault.Latency;
 
 // endregion
 

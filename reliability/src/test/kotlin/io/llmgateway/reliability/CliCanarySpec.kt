@@ -5,7 +5,7 @@ import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.shouldNotBe
 import io.llmgateway.cli.Cli
-import io.llmgateway.cli.Env
+import io.llmgateway.cli.console.Env
 import io.llmgateway.pipeline.Sleeper
 import java.io.PrintWriter
 import java.io.StringWriter

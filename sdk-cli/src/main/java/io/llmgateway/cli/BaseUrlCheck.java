@@ -1,5 +1,7 @@
 package io.llmgateway.cli;
 
+import io.llmgateway.cli.console.ExitCodes;
+import io.llmgateway.cli.console.Keys;
 import io.llmgateway.internal.Cleartext;
 import java.util.Locale;
 import okhttp3.HttpUrl;

@@ -1,5 +1,10 @@
 package io.llmgateway.cli;
 
+import io.llmgateway.cli.console.Env;
+import io.llmgateway.cli.console.ExitCodes;
+import io.llmgateway.cli.console.Result;
+import io.llmgateway.cli.console.RootCommand;
+import io.llmgateway.cli.console.Roots;
 import io.llmgateway.cli.hiveops.ChatReply;
 import io.llmgateway.cli.hiveops.HiveOpsChat;
 import io.llmgateway.jobs.JobCosts;
@@ -23,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
     description = "Send one prompt and print the answer, attempts, time waited and cost.",
     footer = {"", ExitCodes.TABLE})
 public final class ChatCommand implements Callable<Integer> {
-  @ParentCommand @Nullable LlmgwCommand root;
+  @ParentCommand @Nullable RootCommand root;
   @Mixin GatewayOptions gateway = new GatewayOptions();
 
   @Parameters(arity = "1..*", paramLabel = "PROMPT", description = "the prompt")

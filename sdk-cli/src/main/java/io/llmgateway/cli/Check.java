@@ -1,5 +1,6 @@
 package io.llmgateway.cli;
 
+import io.llmgateway.cli.console.ExitCodes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,9 @@
 package io.llmgateway.cli;
 
+import io.llmgateway.cli.console.Env;
+import io.llmgateway.cli.console.ExitCodes;
+import io.llmgateway.cli.console.Printer;
+import io.llmgateway.cli.console.Result;
 import io.llmgateway.error.LlmGatewayException;
 import java.io.PrintWriter;
 import java.util.Arrays;

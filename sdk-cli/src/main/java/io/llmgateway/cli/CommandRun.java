@@ -1,5 +1,10 @@
 package io.llmgateway.cli;
 
+import io.llmgateway.cli.console.CallTally;
+import io.llmgateway.cli.console.Env;
+import io.llmgateway.cli.console.ExitCodes;
+import io.llmgateway.cli.console.Printer;
+import io.llmgateway.cli.console.Result;
 import io.llmgateway.error.LlmGatewayException;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,10 @@
 package io.llmgateway.cli;
 
+import io.llmgateway.cli.console.Env;
+import io.llmgateway.cli.console.ExitCodes;
+import io.llmgateway.cli.console.Result;
+import io.llmgateway.cli.console.RootCommand;
+import io.llmgateway.cli.console.Roots;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
     },
     footer = {"", ExitCodes.TABLE})
 public final class DoctorCommand implements Callable<Integer> {
-  @ParentCommand @Nullable LlmgwCommand root;
+  @ParentCommand @Nullable RootCommand root;
   @Mixin GatewayOptions gateway = new GatewayOptions();
 
   @Override

@@ -1,5 +1,6 @@
 package io.llmgateway.cli;
 
+import io.llmgateway.cli.console.Env;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;

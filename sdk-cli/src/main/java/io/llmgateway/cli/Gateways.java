@@ -1,5 +1,8 @@
 package io.llmgateway.cli;
 
+import io.llmgateway.cli.console.CallTally;
+import io.llmgateway.cli.console.Env;
+import io.llmgateway.cli.console.Keys;
 import io.llmgateway.cli.hiveops.HiveOpsChat;
 import io.llmgateway.jobs.SaasLiteLlmClient;
 import io.llmgateway.retry.RetryPolicy;

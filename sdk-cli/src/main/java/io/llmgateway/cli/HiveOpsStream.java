@@ -1,5 +1,9 @@
 package io.llmgateway.cli;
 
+import io.llmgateway.cli.console.CallTally;
+import io.llmgateway.cli.console.Env;
+import io.llmgateway.cli.console.Printer;
+import io.llmgateway.cli.console.Result;
 import io.llmgateway.cli.hiveops.ChatReply;
 import io.llmgateway.cli.hiveops.HiveOpsChat;
 import io.llmgateway.error.StreamException;

@@ -1,5 +1,10 @@
 package io.llmgateway.cli;
 
+import io.llmgateway.cli.console.Env;
+import io.llmgateway.cli.console.ExitCodes;
+import io.llmgateway.cli.console.Result;
+import io.llmgateway.cli.console.RootCommand;
+import io.llmgateway.cli.console.Roots;
 import io.llmgateway.jobs.JobCompletion;
 import io.llmgateway.jobs.JobCosts;
 import io.llmgateway.jobs.JobCreated;
@@ -28,7 +33,7 @@ import picocli.CommandLine.ParentCommand;
     description = "Create a SaaS LiteLLM job, make one call per PROMPT, complete it, show costs.",
     footer = {"", ExitCodes.TABLE})
 public final class JobCommand implements Callable<Integer> {
-  @ParentCommand @Nullable LlmgwCommand root;
+  @ParentCommand @Nullable RootCommand root;
   @Mixin GatewayOptions gateway = new GatewayOptions();
 
   @Option(names = "--job-type", description = "the job type (default: llmgw-job)")

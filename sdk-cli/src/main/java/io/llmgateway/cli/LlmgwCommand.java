@@ -1,5 +1,8 @@
 package io.llmgateway.cli;
 
+import io.llmgateway.cli.console.Env;
+import io.llmgateway.cli.console.ExitCodes;
+import io.llmgateway.cli.console.RootCommand;
 import io.llmgateway.cli.demo.DemoCommand;
 import io.llmgateway.cli.demo.SimulateCommand;
 import picocli.CommandLine.Command;
@@ -28,13 +31,14 @@ import picocli.CommandLine.Command;
       "",
       ExitCodes.TABLE
     })
-public final class LlmgwCommand implements Runnable {
+public final class LlmgwCommand implements Runnable, RootCommand {
   private final Env env;
 
   public LlmgwCommand(Env env) {
     this.env = env;
   }
 
+  @Override
   public Env env() {
     return env;
   }

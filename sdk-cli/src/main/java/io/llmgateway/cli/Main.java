@@ -1,5 +1,7 @@
 package io.llmgateway.cli;
 
+import io.llmgateway.cli.console.Env;
+
 /** The {@code llmgw} entry point. */
 public final class Main {
   private Main() {}

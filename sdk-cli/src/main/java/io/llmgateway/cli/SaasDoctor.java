@@ -1,5 +1,8 @@
 package io.llmgateway.cli;
 
+import io.llmgateway.cli.console.CallTally;
+import io.llmgateway.cli.console.Env;
+import io.llmgateway.cli.console.ExitCodes;
 import io.llmgateway.retry.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;

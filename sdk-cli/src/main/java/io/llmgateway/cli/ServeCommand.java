@@ -1,9 +1,15 @@
 package io.llmgateway.cli;
 
+import io.llmgateway.cli.console.Env;
+import io.llmgateway.cli.console.ExitCodes;
+import io.llmgateway.cli.console.Json;
+import io.llmgateway.cli.console.Result;
+import io.llmgateway.cli.console.RootCommand;
+import io.llmgateway.cli.console.Roots;
 import io.llmgateway.testing.FakeGateway;
 import io.llmgateway.testing.HiveOpsMode;
-import io.llmgateway.testing.Latency;
 import io.llmgateway.testing.SaasMode;
+import io.llmgateway.testing.fault.Latency;
 import io.llmgateway.testing.seed.Seed;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +37,7 @@ import picocli.CommandLine.ParentCommand;
     },
     footer = {"", ExitCodes.TABLE})
 public final class ServeCommand implements Callable<Integer> {
-  @ParentCommand @Nullable LlmgwCommand root;
+  @ParentCommand @Nullable RootCommand root;
 
   @Option(names = "--port", description = "port (default 8080; 0 picks a free one)")
   int port = 8080;

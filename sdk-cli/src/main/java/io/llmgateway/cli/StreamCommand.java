@@ -1,5 +1,10 @@
 package io.llmgateway.cli;
 
+import io.llmgateway.cli.console.Env;
+import io.llmgateway.cli.console.ExitCodes;
+import io.llmgateway.cli.console.Result;
+import io.llmgateway.cli.console.RootCommand;
+import io.llmgateway.cli.console.Roots;
 import io.llmgateway.error.StreamException;
 import io.llmgateway.jobs.JobSpec;
 import io.llmgateway.jobs.LlmCallRequest;
@@ -27,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
     },
     footer = {"", ExitCodes.TABLE})
 public final class StreamCommand implements Callable<Integer> {
-  @ParentCommand @Nullable LlmgwCommand root;
+  @ParentCommand @Nullable RootCommand root;
   @Mixin GatewayOptions gateway = new GatewayOptions();
 
   @Parameters(arity = "1..*", paramLabel = "PROMPT", description = "the prompt")

@@ -1,5 +1,7 @@
 package io.llmgateway.cli
 
+import io.llmgateway.cli.console.Env
+import io.llmgateway.cli.console.Json
 import io.llmgateway.pipeline.Sleeper
 import java.io.PrintWriter
 import java.io.StringWriter

@@ -4,11 +4,14 @@ import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.longs.shouldBeGreaterThanOrEqual
 import io.kotest.matchers.longs.shouldBeLessThan
 import io.kotest.matchers.shouldBe
+import io.llmgateway.cli.console.Env
+import io.llmgateway.cli.console.Json
+import io.llmgateway.cli.console.Result
 import io.llmgateway.jobs.JobSpec
 import io.llmgateway.jobs.LlmCallRequest
 import io.llmgateway.pipeline.Sleeper
 import io.llmgateway.testing.FakeGateway
-import io.llmgateway.testing.Latency
+import io.llmgateway.testing.fault.Latency
 import java.io.PrintWriter
 import java.io.StringWriter
 import java.time.Clock

@@ -7,6 +7,7 @@ import io.kotest.matchers.longs.shouldBeLessThan
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldMatch
+import io.llmgateway.cli.console.Json
 
 class DemoSpec :
   FunSpec({

@@ -1,12 +1,13 @@
 package io.llmgateway.testing;
 
 import io.llmgateway.testing.fault.FaultScript;
-import io.llmgateway.testing.internal.GatewayDispatcher;
+import io.llmgateway.testing.fault.Latency;
 import io.llmgateway.testing.internal.GatewayOptions;
 import io.llmgateway.testing.internal.HiveKeyState;
-import io.llmgateway.testing.internal.NoDelayServerSocketFactory;
 import io.llmgateway.testing.internal.Store;
 import io.llmgateway.testing.internal.TeamState;
+import io.llmgateway.testing.internal.dispatch.GatewayDispatcher;
+import io.llmgateway.testing.internal.wire.NoDelayServerSocketFactory;
 import io.llmgateway.testing.seed.Seed;
 import io.llmgateway.testing.state.GatewaySnapshot;
 import io.llmgateway.testing.state.ReceivedRequest;
@@ -41,20 +42,24 @@ public final class FakeGateway implements AutoCloseable {
   private final Store store;
   private final GatewayDispatcher dispatcher;
   private final FaultScript faults = new FaultScript();
+  private final SaasMode mode;
+  private final HiveOpsMode hiveOpsMode;
   private @Nullable InetAddress bound;
 
   private FakeGateway(Builder builder) {
     Clock clock = builder.clock != null ? builder.clock : new FakeClock();
+    this.mode = builder.mode;
+    this.hiveOpsMode = builder.hiveOpsMode;
     GatewayOptions options =
         new GatewayOptions(
-            builder.mode,
+            mode == SaasMode.DOCUMENTED,
             clock,
             builder.llmCallStreamHeadBug,
             builder.saasRateWindow,
             builder.hiveOpsRateWindow,
             builder.hiveOpsRequests,
             builder.hiveOpsTokens,
-            builder.hiveOpsMode,
+            hiveOpsMode == HiveOpsMode.OPENAI,
             builder.saasLatency,
             builder.hiveOpsLatency,
             builder.latencySeed);
@@ -124,11 +129,11 @@ public final class FakeGateway implements AutoCloseable {
   }
 
   public SaasMode mode() {
-    return store.options.mode();
+    return mode;
   }
 
   public HiveOpsMode hiveOpsMode() {
-    return store.options.hiveOpsMode();
+    return hiveOpsMode;
   }
 
   public Clock clock() {

@@ -8,6 +8,7 @@ import io.kotest.matchers.shouldBe
 import io.kotest.matchers.shouldNotBe
 import io.kotest.matchers.string.shouldContain
 import io.llmgateway.testing.fault.Fault
+import io.llmgateway.testing.fault.Latency
 import java.time.Duration
 import okhttp3.MediaType.Companion.toMediaType
 import okhttp3.Request

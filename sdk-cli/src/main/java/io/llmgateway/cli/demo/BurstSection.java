@@ -1,8 +1,8 @@
 package io.llmgateway.cli.demo;
 
-import io.llmgateway.cli.CallTally;
-import io.llmgateway.cli.Printer;
-import io.llmgateway.cli.Result;
+import io.llmgateway.cli.console.CallTally;
+import io.llmgateway.cli.console.Printer;
+import io.llmgateway.cli.console.Result;
 import io.llmgateway.cli.hiveops.HiveOpsChat;
 import io.llmgateway.cli.hiveops.HiveOpsModels;
 import java.io.IOException;

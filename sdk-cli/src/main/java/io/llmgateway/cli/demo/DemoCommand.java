@@ -1,12 +1,12 @@
 package io.llmgateway.cli.demo;
 
-import io.llmgateway.cli.CallTally;
-import io.llmgateway.cli.Env;
-import io.llmgateway.cli.ExitCodes;
-import io.llmgateway.cli.LlmgwCommand;
-import io.llmgateway.cli.Printer;
-import io.llmgateway.cli.Result;
-import io.llmgateway.cli.Roots;
+import io.llmgateway.cli.console.CallTally;
+import io.llmgateway.cli.console.Env;
+import io.llmgateway.cli.console.ExitCodes;
+import io.llmgateway.cli.console.Printer;
+import io.llmgateway.cli.console.Result;
+import io.llmgateway.cli.console.RootCommand;
+import io.llmgateway.cli.console.Roots;
 import io.llmgateway.error.LlmGatewayException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
     },
     footer = {"", ExitCodes.TABLE})
 public final class DemoCommand implements Callable<Integer> {
-  @ParentCommand @Nullable LlmgwCommand root;
+  @ParentCommand @Nullable RootCommand root;
 
   @Option(names = "--json", description = "print one JSON object per demo result")
   boolean json;

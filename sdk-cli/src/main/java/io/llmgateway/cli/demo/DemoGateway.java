@@ -2,7 +2,7 @@ package io.llmgateway.cli.demo;
 
 import io.llmgateway.circuit.CircuitBreakerConfig;
 import io.llmgateway.circuit.CircuitBreakerRegistry;
-import io.llmgateway.cli.CallTally;
+import io.llmgateway.cli.console.CallTally;
 import io.llmgateway.cli.hiveops.HiveOpsChat;
 import io.llmgateway.jobs.SaasLiteLlmClient;
 import io.llmgateway.pipeline.Endpoint;

@@ -1,7 +1,7 @@
 package io.llmgateway.cli.demo;
 
-import io.llmgateway.cli.Printer;
-import io.llmgateway.cli.Result;
+import io.llmgateway.cli.console.Printer;
+import io.llmgateway.cli.console.Result;
 import io.llmgateway.jobs.JobSpec;
 import java.util.ArrayList;
 import java.util.List;

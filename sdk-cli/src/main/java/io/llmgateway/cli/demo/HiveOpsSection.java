@@ -1,8 +1,8 @@
 package io.llmgateway.cli.demo;
 
-import io.llmgateway.cli.Keys;
-import io.llmgateway.cli.Printer;
-import io.llmgateway.cli.Result;
+import io.llmgateway.cli.console.Keys;
+import io.llmgateway.cli.console.Printer;
+import io.llmgateway.cli.console.Result;
 import io.llmgateway.cli.hiveops.ChatReply;
 import io.llmgateway.cli.hiveops.HiveOpsChat;
 import io.llmgateway.openai.BalanceCheck;

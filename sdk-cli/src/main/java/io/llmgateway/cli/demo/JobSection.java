@@ -1,7 +1,7 @@
 package io.llmgateway.cli.demo;
 
-import io.llmgateway.cli.Printer;
-import io.llmgateway.cli.Result;
+import io.llmgateway.cli.console.Printer;
+import io.llmgateway.cli.console.Result;
 import io.llmgateway.jobs.CreditBalance;
 import io.llmgateway.jobs.JobCompletion;
 import io.llmgateway.jobs.JobCosts;

@@ -1,7 +1,7 @@
 package io.llmgateway.cli.demo;
 
-import io.llmgateway.cli.Printer;
-import io.llmgateway.cli.Result;
+import io.llmgateway.cli.console.Printer;
+import io.llmgateway.cli.console.Result;
 import io.llmgateway.metrics.EndpointStats;
 import io.llmgateway.metrics.MetricsCollector;
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package io.llmgateway.cli.demo;
 
-import io.llmgateway.cli.CallTally;
-import io.llmgateway.cli.Result;
+import io.llmgateway.cli.console.CallTally;
+import io.llmgateway.cli.console.Result;
 import io.llmgateway.error.LlmGatewayException;
 import io.llmgateway.jobs.LlmCallRequest;
 import io.llmgateway.jobs.LlmCallResult;

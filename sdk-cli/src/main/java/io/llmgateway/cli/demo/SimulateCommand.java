@@ -1,12 +1,12 @@
 package io.llmgateway.cli.demo;
 
-import io.llmgateway.cli.CallTally;
-import io.llmgateway.cli.Env;
-import io.llmgateway.cli.ExitCodes;
-import io.llmgateway.cli.LlmgwCommand;
-import io.llmgateway.cli.Printer;
-import io.llmgateway.cli.Result;
-import io.llmgateway.cli.Roots;
+import io.llmgateway.cli.console.CallTally;
+import io.llmgateway.cli.console.Env;
+import io.llmgateway.cli.console.ExitCodes;
+import io.llmgateway.cli.console.Printer;
+import io.llmgateway.cli.console.Result;
+import io.llmgateway.cli.console.RootCommand;
+import io.llmgateway.cli.console.Roots;
 import io.llmgateway.jobs.JobSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ import picocli.CommandLine.ParentCommand;
     },
     footer = {"", ExitCodes.TABLE})
 public final class SimulateCommand implements Callable<Integer> {
-  @ParentCommand @Nullable LlmgwCommand root;
+  @ParentCommand @Nullable RootCommand root;
 
   @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "the scenario to run")
   @Nullable String scenario;

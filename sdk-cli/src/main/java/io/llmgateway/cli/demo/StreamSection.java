@@ -1,14 +1,14 @@
 package io.llmgateway.cli.demo;
 
-import io.llmgateway.cli.Printer;
-import io.llmgateway.cli.Result;
+import io.llmgateway.cli.console.Printer;
+import io.llmgateway.cli.console.Result;
 import io.llmgateway.error.StreamException;
 import io.llmgateway.jobs.JobSpec;
 import io.llmgateway.jobs.LlmCallRequest;
 import io.llmgateway.stream.ChunkStream;
 import io.llmgateway.stream.StreamChunk;
-import io.llmgateway.testing.Latency;
 import io.llmgateway.testing.fault.Fault;
+import io.llmgateway.testing.fault.Latency;
 import java.time.Duration;
 
 /**
@@ -74,7 +74,7 @@ final class StreamSection {
               + " characters: \""
               + e.partialText()
               + "\" ("
-              + io.llmgateway.cli.Result.kind(e)
+              + io.llmgateway.cli.console.Result.kind(e)
               + ", not retried: the request reached the server)");
       return Result.failed(command, "saas-litellm", e)
           .put("section", "stream")

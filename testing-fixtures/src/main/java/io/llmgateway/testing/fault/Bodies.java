@@ -1,7 +1,7 @@
 package io.llmgateway.testing.fault;
 
-import io.llmgateway.testing.hiveops.HiveOpsErrors;
-import io.llmgateway.testing.internal.Responses;
+import io.llmgateway.testing.internal.wire.ErrorBodies;
+import io.llmgateway.testing.internal.wire.Responses;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
 import okio.Buffer;
@@ -21,7 +21,7 @@ final class Bodies {
 
   static MockResponse openAiError(
       int status, String message, String type, @Nullable String param, @Nullable String code) {
-    return Responses.json(status, HiveOpsErrors.body(message, type, param, code));
+    return Responses.json(status, ErrorBodies.openAi(message, type, param, code));
   }
 
   static MockResponse generic(FaultContext.Dialect dialect, int status) {

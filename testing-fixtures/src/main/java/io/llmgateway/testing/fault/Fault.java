@@ -1,7 +1,6 @@
 package io.llmgateway.testing.fault;
 
-import io.llmgateway.testing.Latency;
-import io.llmgateway.testing.internal.WireStall;
+import io.llmgateway.testing.internal.wire.WireStall;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,6 +1,5 @@
 package io.llmgateway.testing.fault;
 
-import io.llmgateway.testing.Latency;
 import io.llmgateway.testing.state.ReceivedRequest;
 import java.time.Instant;
 import java.util.function.Supplier;

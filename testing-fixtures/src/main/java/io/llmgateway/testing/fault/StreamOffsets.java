@@ -1,6 +1,6 @@
 package io.llmgateway.testing.fault;
 
-import io.llmgateway.testing.internal.Responses;
+import io.llmgateway.testing.internal.wire.Responses;
 import java.io.IOException;
 import okhttp3.mockwebserver.MockResponse;
 import okio.Buffer;

@@ -1,7 +1,7 @@
 package io.llmgateway.testing.fault;
 
-import io.llmgateway.testing.internal.Responses;
-import io.llmgateway.testing.internal.WireStall;
+import io.llmgateway.testing.internal.wire.Responses;
+import io.llmgateway.testing.internal.wire.WireStall;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

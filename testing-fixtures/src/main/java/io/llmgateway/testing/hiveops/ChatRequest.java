@@ -1,7 +1,7 @@
 package io.llmgateway.testing.hiveops;
 
 import io.llmgateway.testing.internal.HttpError;
-import io.llmgateway.testing.internal.Json;
+import io.llmgateway.testing.internal.wire.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

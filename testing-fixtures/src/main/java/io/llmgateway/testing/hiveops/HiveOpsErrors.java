@@ -1,9 +1,8 @@
 package io.llmgateway.testing.hiveops;
 
 import io.llmgateway.testing.internal.HttpError;
-import io.llmgateway.testing.internal.Responses;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.llmgateway.testing.internal.wire.ErrorBodies;
+import io.llmgateway.testing.internal.wire.Responses;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,21 +22,10 @@ public final class HiveOpsErrors {
 
   private HiveOpsErrors() {}
 
-  public static Map<String, Object> body(
-      String message, String type, @Nullable String param, @Nullable String code) {
-    Map<String, @Nullable Object> error = new LinkedHashMap<>();
-    error.put("message", message);
-    error.put("type", type);
-    error.put("param", param);
-    error.put("code", code);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", error);
-    return body;
-  }
-
   static HttpError error(
       int status, String message, String type, @Nullable String param, @Nullable String code) {
-    return new HttpError(Responses.json(status, body(message, type, param, code)), message);
+    return new HttpError(
+        Responses.json(status, ErrorBodies.openAi(message, type, param, code)), message);
   }
 
   /** A 400 {@code invalid_request_error} about one parameter. */

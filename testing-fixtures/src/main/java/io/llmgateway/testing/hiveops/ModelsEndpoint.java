@@ -1,6 +1,6 @@
 package io.llmgateway.testing.hiveops;
 
-import io.llmgateway.testing.internal.Responses;
+import io.llmgateway.testing.internal.wire.Responses;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,31 +1,23 @@
 package io.llmgateway.testing.internal;
 
-import io.llmgateway.testing.HiveOpsMode;
-import io.llmgateway.testing.Latency;
-import io.llmgateway.testing.SaasMode;
+import io.llmgateway.testing.fault.Latency;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The settings both personalities read; built by {@code FakeGateway.Builder}. */
+/**
+ * The settings both personalities read; built by {@code FakeGateway.Builder}. {@code documented}:
+ * the SaaS personality is the guide's, not the real server's; {@code openAiForm}: the HiveOps
+ * personality answers in the OpenAI API's form where the two differ.
+ */
 public record GatewayOptions(
-    SaasMode mode,
+    boolean documented,
     Clock clock,
     boolean llmCallStreamHeadBug,
     Duration saasRateWindow,
     Duration hiveOpsRateWindow,
     int hiveOpsRequestsPerWindow,
     int hiveOpsTokensPerWindow,
-    HiveOpsMode hiveOpsMode,
+    boolean openAiForm,
     Latency saasLatency,
     Latency hiveOpsLatency,
-    long latencySeed) {
-
-  public boolean documented() {
-    return mode == SaasMode.DOCUMENTED;
-  }
-
-  /** Whether the HiveOps personality answers in the OpenAI API's form where the two differ. */
-  public boolean openAiForm() {
-    return hiveOpsMode == HiveOpsMode.OPENAI;
-  }
-}
+    long latencySeed) {}

@@ -1,5 +1,6 @@
 package io.llmgateway.testing.internal;
 
+import io.llmgateway.testing.internal.wire.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

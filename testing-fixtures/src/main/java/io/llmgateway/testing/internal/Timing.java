@@ -1,6 +1,8 @@
 package io.llmgateway.testing.internal;
 
-import io.llmgateway.testing.Latency;
+import io.llmgateway.testing.fault.Latency;
+import io.llmgateway.testing.internal.wire.Responses;
+import io.llmgateway.testing.internal.wire.WireStall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,8 +1,8 @@
 package io.llmgateway.testing.saas;
 
 import io.llmgateway.testing.internal.JobState;
-import io.llmgateway.testing.internal.Responses;
 import io.llmgateway.testing.internal.TeamState;
+import io.llmgateway.testing.internal.wire.Responses;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;

@@ -2,8 +2,8 @@ package io.llmgateway.testing.saas;
 
 import io.llmgateway.testing.internal.JobState;
 import io.llmgateway.testing.internal.JsonValues;
-import io.llmgateway.testing.internal.Responses;
 import io.llmgateway.testing.internal.TeamState;
+import io.llmgateway.testing.internal.wire.Responses;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.llmgateway.testing.saas;
 
 import io.llmgateway.testing.internal.CallState;
 import io.llmgateway.testing.internal.JobState;
-import io.llmgateway.testing.internal.PyFloat;
+import io.llmgateway.testing.internal.wire.PyFloat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.llmgateway.testing.saas;
 
-import io.llmgateway.testing.internal.PyFloat;
-import io.llmgateway.testing.internal.Responses;
 import io.llmgateway.testing.internal.TeamState;
+import io.llmgateway.testing.internal.wire.PyFloat;
+import io.llmgateway.testing.internal.wire.Responses;
 import io.llmgateway.testing.seed.AliasSeed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.llmgateway.testing.saas;
 
 import io.llmgateway.testing.internal.HttpError;
-import io.llmgateway.testing.internal.Responses;
 import io.llmgateway.testing.internal.TeamState;
+import io.llmgateway.testing.internal.wire.Responses;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

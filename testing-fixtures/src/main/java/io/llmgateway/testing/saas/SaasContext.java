@@ -1,11 +1,11 @@
 package io.llmgateway.testing.saas;
 
 import io.llmgateway.testing.internal.GatewayOptions;
-import io.llmgateway.testing.internal.Json;
 import io.llmgateway.testing.internal.PyJsonError;
 import io.llmgateway.testing.internal.Req;
 import io.llmgateway.testing.internal.Store;
 import io.llmgateway.testing.internal.TeamState;
+import io.llmgateway.testing.internal.wire.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.llmgateway.testing.saas;
 
 import io.llmgateway.testing.internal.HttpError;
-import io.llmgateway.testing.internal.Responses;
+import io.llmgateway.testing.internal.wire.Responses;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.llmgateway.testing.saas;
 
 import io.llmgateway.testing.internal.FakeCompletion;
-import io.llmgateway.testing.internal.Json;
 import io.llmgateway.testing.internal.OpenAiChunks;
+import io.llmgateway.testing.internal.wire.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

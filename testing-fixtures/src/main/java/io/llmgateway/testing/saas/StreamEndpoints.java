@@ -1,10 +1,10 @@
 package io.llmgateway.testing.saas;
 
 import io.llmgateway.testing.internal.JobState;
-import io.llmgateway.testing.internal.Json;
 import io.llmgateway.testing.internal.PyStrings;
-import io.llmgateway.testing.internal.Responses;
 import io.llmgateway.testing.internal.TeamState;
+import io.llmgateway.testing.internal.wire.Json;
+import io.llmgateway.testing.internal.wire.Responses;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

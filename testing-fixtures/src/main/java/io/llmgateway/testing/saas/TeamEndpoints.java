@@ -1,10 +1,10 @@
 package io.llmgateway.testing.saas;
 
 import io.llmgateway.testing.internal.JobState;
-import io.llmgateway.testing.internal.PyFloat;
-import io.llmgateway.testing.internal.Responses;
 import io.llmgateway.testing.internal.TeamState;
 import io.llmgateway.testing.internal.TransactionState;
+import io.llmgateway.testing.internal.wire.PyFloat;
+import io.llmgateway.testing.internal.wire.Responses;
 import io.llmgateway.testing.seed.AliasSeed;
 import io.llmgateway.testing.seed.ModelGroupSeed;
 import java.math.BigDecimal;

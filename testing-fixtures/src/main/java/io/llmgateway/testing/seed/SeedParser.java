@@ -1,6 +1,6 @@
 package io.llmgateway.testing.seed;
 
-import io.llmgateway.testing.internal.Json;
+import io.llmgateway.testing.internal.wire.Json;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package io.llmgateway.testing.standalone;
 
 import io.llmgateway.testing.FakeGateway;
 import io.llmgateway.testing.HiveOpsMode;
-import io.llmgateway.testing.Latency;
 import io.llmgateway.testing.SaasMode;
+import io.llmgateway.testing.fault.Latency;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;

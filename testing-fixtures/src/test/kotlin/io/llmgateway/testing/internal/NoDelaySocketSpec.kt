@@ -2,6 +2,7 @@ package io.llmgateway.testing.internal
 
 import io.kotest.core.spec.style.StringSpec
 import io.kotest.matchers.shouldBe
+import io.llmgateway.testing.internal.wire.NoDelayServerSocketFactory
 import java.net.InetAddress
 import java.net.InetSocketAddress
 import java.net.Socket

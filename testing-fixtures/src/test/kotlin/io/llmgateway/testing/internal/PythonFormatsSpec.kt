@@ -2,6 +2,8 @@ package io.llmgateway.testing.internal
 
 import io.kotest.core.spec.style.StringSpec
 import io.kotest.matchers.shouldBe
+import io.llmgateway.testing.internal.wire.Json
+import io.llmgateway.testing.internal.wire.PyFloat
 
 class PythonFormatsSpec :
   StringSpec({

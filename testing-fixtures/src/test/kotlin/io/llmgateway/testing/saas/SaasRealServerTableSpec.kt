@@ -12,7 +12,7 @@ import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.chatBody
 import io.llmgateway.testing.createJobBody
 import io.llmgateway.testing.field
-import io.llmgateway.testing.internal.Json
+import io.llmgateway.testing.internal.wire.Json
 import io.llmgateway.testing.kotest.FakeGatewayListener
 
 /** Format A: Python's naive `isoformat()` (microseconds only when non-zero). */

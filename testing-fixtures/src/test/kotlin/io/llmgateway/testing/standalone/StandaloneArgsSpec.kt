@@ -5,8 +5,8 @@ import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.llmgateway.testing.HiveOpsMode
-import io.llmgateway.testing.Latency
 import io.llmgateway.testing.SaasMode
+import io.llmgateway.testing.fault.Latency
 import java.time.Duration
 
 class StandaloneArgsSpec :

@@ -1,4 +1,4 @@
-package io.llmgateway.testing.internal;
+package io.llmgateway.testing.internal.wire;
 
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;

@@ -1,4 +1,4 @@
-package io.llmgateway.cli;
+package io.llmgateway.cli.console;
 
 import io.llmgateway.pipeline.Sleeper;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package io.llmgateway.cli;
+package io.llmgateway.cli.console;
 
 import org.jspecify.annotations.Nullable;
 
@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 public final class Roots {
   private Roots() {}
 
-  public static Env env(@Nullable LlmgwCommand root) {
+  public static Env env(@Nullable RootCommand root) {
     return root == null ? Env.system() : root.env();
   }
 }

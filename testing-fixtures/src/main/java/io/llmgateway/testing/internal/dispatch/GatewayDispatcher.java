@@ -1,9 +1,15 @@
-package io.llmgateway.testing.internal;
+package io.llmgateway.testing.internal.dispatch;
 
 import io.llmgateway.testing.fault.Fault;
 import io.llmgateway.testing.fault.FaultContext;
 import io.llmgateway.testing.fault.FaultScript;
 import io.llmgateway.testing.hiveops.HiveOpsPersonality;
+import io.llmgateway.testing.internal.GatewayOptions;
+import io.llmgateway.testing.internal.OpenAiHeaders;
+import io.llmgateway.testing.internal.Req;
+import io.llmgateway.testing.internal.Store;
+import io.llmgateway.testing.internal.Timing;
+import io.llmgateway.testing.internal.wire.WireStall;
 import io.llmgateway.testing.saas.SaasPersonality;
 import io.llmgateway.testing.state.ReceivedRequest;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.llmgateway.testing.internal;
+package io.llmgateway.testing.internal.wire;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;

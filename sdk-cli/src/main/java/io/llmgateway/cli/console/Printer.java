@@ -1,4 +1,4 @@
-package io.llmgateway.cli;
+package io.llmgateway.cli.console;
 
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package io.llmgateway.cli;
+package io.llmgateway.cli.console;
 
 import io.llmgateway.metrics.AttemptFinished;
 import io.llmgateway.metrics.AttemptStarted;

@@ -1,4 +1,4 @@
-package io.llmgateway.testing;
+package io.llmgateway.testing.fault;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.llmgateway.cli;
+package io.llmgateway.cli.console;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
