@@ -14,7 +14,6 @@ import io.llmgateway.metrics.CallFinished
 import io.llmgateway.metrics.CallStarted
 import io.llmgateway.metrics.RetryScheduled
 import io.llmgateway.pipeline.Endpoint
-import io.llmgateway.pipeline.Timeouts
 import io.llmgateway.testing.FakeClock
 import io.llmgateway.testing.FakeGateway
 import io.llmgateway.testing.SaasMode
@@ -116,9 +115,6 @@ class CompletionAsOneCallSpec :
       }
     }
   })
-
-private fun shortComplete(): Timeouts =
-  Timeouts.custom().timeout(Endpoint.JOBS_COMPLETE, Duration.ofMillis(300)).build()
 
 /** The events told about [endpoint], each as a short line. */
 private fun List<CallEvent>.told(endpoint: Endpoint): List<String> = filter {

@@ -9,8 +9,6 @@ import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.llmgateway.error.CompletionUnknownException
 import io.llmgateway.error.StreamInterruptedException
-import io.llmgateway.pipeline.Endpoint
-import io.llmgateway.pipeline.Timeouts
 import io.llmgateway.testing.FakeClock
 import io.llmgateway.testing.FakeGateway
 import io.llmgateway.testing.SaasMode
@@ -24,9 +22,6 @@ import okhttp3.mockwebserver.SocketPolicy
 /** Whatever goes wrong, the fake sees one complete per job. */
 class ExactlyOnceCompletionSpec :
   FunSpec({
-    fun shortComplete(): Timeouts =
-      Timeouts.custom().timeout(Endpoint.JOBS_COMPLETE, Duration.ofMillis(300)).build()
-
     context("a complete whose answer times out is confirmed by reading the job, not sent again") {
       withData(nameFn = { it.name.lowercase() }, BOTH_MODES) { mode ->
         FakeGateway.start(mode).use { gateway ->

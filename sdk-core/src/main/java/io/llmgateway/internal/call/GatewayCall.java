@@ -67,5 +67,20 @@ public interface GatewayCall<T> {
      * or a bug of the caller's (an exception thrown by their own code inside the call).
      */
     void onFailure(Throwable error);
+
+    /** A callback that completes {@code future} with what it hears. */
+    static <T> Callback<T> completing(CompletableFuture<T> future) {
+      return new Callback<T>() {
+        @Override
+        public void onSuccess(T value) {
+          future.complete(value);
+        }
+
+        @Override
+        public void onFailure(Throwable error) {
+          future.completeExceptionally(error);
+        }
+      };
+    }
   }
 }

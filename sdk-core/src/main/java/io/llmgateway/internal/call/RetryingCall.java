@@ -73,18 +73,7 @@ public final class RetryingCall<T> implements GatewayCall<T> {
   CompletableFuture<T> attemptOf(CallDriver driver) {
     CompletableFuture<T> out = new CompletableFuture<>();
     enqueue(
-        new Callback<T>() {
-          @Override
-          public void onSuccess(T value) {
-            out.complete(value);
-          }
-
-          @Override
-          public void onFailure(Throwable error) {
-            out.completeExceptionally(error);
-          }
-        },
-        (async, done) -> new RetryRun<>(rt, driver, spec, async, done));
+        Callback.completing(out), (async, done) -> new RetryRun<>(rt, driver, spec, async, done));
     return out;
   }
 
@@ -137,18 +126,7 @@ public final class RetryingCall<T> implements GatewayCall<T> {
             return cancelled;
           }
         };
-    enqueue(
-        new Callback<T>() {
-          @Override
-          public void onSuccess(T value) {
-            future.complete(value);
-          }
-
-          @Override
-          public void onFailure(Throwable error) {
-            future.completeExceptionally(error);
-          }
-        });
+    enqueue(Callback.completing(future));
     return future;
   }
 
