@@ -6,6 +6,11 @@ import io.kotest.matchers.doubles.shouldBeGreaterThan
 import io.kotest.matchers.longs.shouldBeGreaterThan
 import io.kotest.matchers.nulls.shouldBeNull
 import io.kotest.matchers.shouldBe
+import io.llmgateway.listenertest.CALL_STYLES
+import io.llmgateway.listenertest.DropIn
+import io.llmgateway.listenertest.Facade
+import io.llmgateway.listenertest.JobClient
+import io.llmgateway.listenertest.Setup
 import io.llmgateway.metrics.CallEvent
 import io.llmgateway.metrics.CallFinished
 import io.llmgateway.metrics.CallListener

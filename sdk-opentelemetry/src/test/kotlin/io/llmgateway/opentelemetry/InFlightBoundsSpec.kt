@@ -5,6 +5,8 @@ import io.kotest.matchers.collections.shouldContainExactly
 import io.kotest.matchers.collections.shouldHaveSize
 import io.kotest.matchers.nulls.shouldBeNull
 import io.kotest.matchers.shouldBe
+import io.llmgateway.listenertest.Facade
+import io.llmgateway.listenertest.JobClient
 import io.llmgateway.testing.FakeGateway
 import java.time.Duration
 

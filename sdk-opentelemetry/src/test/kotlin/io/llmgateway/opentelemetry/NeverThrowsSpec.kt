@@ -2,6 +2,7 @@ package io.llmgateway.opentelemetry
 
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
+import io.llmgateway.listenertest.DropIn
 import io.llmgateway.metrics.CallEvent
 import io.llmgateway.metrics.CallFinished
 import io.llmgateway.metrics.CallListener

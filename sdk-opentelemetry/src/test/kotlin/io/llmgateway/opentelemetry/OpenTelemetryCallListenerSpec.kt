@@ -10,6 +10,9 @@ import io.kotest.matchers.nulls.shouldBeNull
 import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldMatch
+import io.llmgateway.listenertest.CALL_STYLES
+import io.llmgateway.listenertest.Facade
+import io.llmgateway.listenertest.Setup
 import io.llmgateway.opentelemetry.SpanAttributes.GEN_AI_OPERATION_NAME
 import io.llmgateway.opentelemetry.SpanAttributes.GEN_AI_PROVIDER_NAME
 import io.llmgateway.opentelemetry.SpanAttributes.GEN_AI_RESPONSE_MODEL

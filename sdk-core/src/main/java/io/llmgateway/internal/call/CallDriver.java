@@ -208,6 +208,7 @@ public final class CallDriver {
     if (error == null) {
       Instant end = now();
       if (attemptStart != null) {
+        x.rateLimiter.observeLatency(Duration.between(attemptStart, end));
         attemptFinished(end, null, null);
       }
       if (breaker != null && !settled) {

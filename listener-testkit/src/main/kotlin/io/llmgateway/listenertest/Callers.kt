@@ -1,4 +1,4 @@
-package io.llmgateway.opentelemetry
+package io.llmgateway.listenertest
 
 import com.openai.models.chat.completions.ChatCompletionCreateParams
 import io.llmgateway.circuit.CircuitBreakerConfig
@@ -133,15 +133,15 @@ object JobClient :
     val request = LlmCallRequest.builder("chat-fast").user("hello there").build()
     return object : Caller {
       override fun chat() {
-        client.createAndCall(JobSpec.of("traces"), request)
+        client.createAndCall(JobSpec.of("listener"), request)
       }
 
       override fun stream() {
-        client.createAndCallStream(JobSpec.of("traces"), request).use { it.readText() }
+        client.createAndCallStream(JobSpec.of("listener"), request).use { it.readText() }
       }
 
       override fun stream(afterFirst: () -> Unit) {
-        client.createAndCallStream(JobSpec.of("traces"), request).use { stream ->
+        client.createAndCallStream(JobSpec.of("listener"), request).use { stream ->
           val chunks = stream.iterator()
           chunks.next()
           afterFirst()
