@@ -18,6 +18,10 @@ import io.llmgateway.jobs.JobSpec
 import io.llmgateway.jobs.JobStatus
 import io.llmgateway.jobs.SaasLiteLlmClient
 import io.llmgateway.jobs.SaasLiteLlmClientBuilder
+import io.llmgateway.metrics.CallEvent
+import io.llmgateway.metrics.CallFinished
+import io.llmgateway.metrics.CallStarted
+import io.llmgateway.metrics.RetryScheduled
 import io.llmgateway.openai.HiveOpsClient
 import io.llmgateway.openai.HiveOpsClientBuilder
 import io.llmgateway.pipeline.CallInterruptedException
@@ -29,6 +33,7 @@ import io.llmgateway.testing.SaasMode
 import io.llmgateway.testing.fault.Fault
 import java.time.Duration
 import java.util.concurrent.CancellationException
+import java.util.concurrent.CopyOnWriteArrayList
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
 import kotlin.time.Duration.Companion.seconds
@@ -288,7 +293,8 @@ class RealClockSpec :
       for (style in Style.entries) {
         test(style.toString()) {
           FakeGateway.start(SaasMode.REAL_SERVER).use { gateway ->
-            val saas = gateway.jobs()
+            val events = CopyOnWriteArrayList<CallEvent>()
+            val saas = gateway.jobs { listener(events::add) }
             gateway.faults().on("POST", "/api/jobs/*/complete").next(Fault.status(503))
             val run = Styled(style, saas, null).start(Op.RunJob(request()))
             eventually(5.seconds) { gateway.seen("POST", "/complete") shouldBe 1 }
@@ -301,6 +307,18 @@ class RealClockSpec :
             job.status() shouldBe "FAILED"
             job.errorMessage()!! shouldContain "cancelled"
             gateway.seen("POST", "/complete") shouldBe 2
+            // Two calls on jobs.complete, each ended once: the cancelled completion (one attempt,
+            // its re-send cut short) and the failed complete sent in its place.
+            eventually(5.seconds) {
+              val complete = events.filter { it.endpoint() == Endpoint.JOBS_COMPLETE }
+              withClue(complete.joinToString("\n")) {
+                complete.filterIsInstance<CallStarted>().size shouldBe 2
+                complete.filterIsInstance<RetryScheduled>().size shouldBe 1
+                val ends = complete.filterIsInstance<CallFinished>()
+                ends.map { it.errorType() }.toSet() shouldBe setOf("CallCanceledException", null)
+                ends.map { it.attempts() }.sorted() shouldBe listOf(1, 1)
+              }
+            }
           }
         }
       }
