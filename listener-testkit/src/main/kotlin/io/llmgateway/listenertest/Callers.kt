@@ -52,10 +52,18 @@ data class Setup(
 interface Caller : AutoCloseable {
   fun chat()
 
-  fun stream()
+  /** Streams to the end. */
+  fun stream() = stream {}
 
   /** Streams, running [afterFirst] once the first chunk is in and before reading the rest. */
   fun stream(afterFirst: () -> Unit)
+}
+
+/** Reads the first element, runs [afterFirst], then reads the rest. */
+private fun Iterator<*>.drain(afterFirst: () -> Unit) {
+  next()
+  afterFirst()
+  forEachRemaining {}
 }
 
 /**
@@ -136,16 +144,9 @@ object JobClient :
         client.createAndCall(JobSpec.of("listener"), request)
       }
 
-      override fun stream() {
-        client.createAndCallStream(JobSpec.of("listener"), request).use { it.readText() }
-      }
-
       override fun stream(afterFirst: () -> Unit) {
-        client.createAndCallStream(JobSpec.of("listener"), request).use { stream ->
-          val chunks = stream.iterator()
-          chunks.next()
-          afterFirst()
-          chunks.forEachRemaining {}
+        client.createAndCallStream(JobSpec.of("listener"), request).use {
+          it.iterator().drain(afterFirst)
         }
       }
 
@@ -170,10 +171,6 @@ object Facade :
     return object : Caller {
       override fun chat() {
         client.chat(hiveParams())
-      }
-
-      override fun stream() {
-        client.stream(hiveParams()) {}
       }
 
       override fun stream(afterFirst: () -> Unit) {
@@ -210,16 +207,9 @@ object DropIn :
         openAi.chat().completions().create(hiveParams())
       }
 
-      override fun stream() {
-        openAi.chat().completions().createStreaming(hiveParams()).use { it.stream().forEach {} }
-      }
-
       override fun stream(afterFirst: () -> Unit) {
-        openAi.chat().completions().createStreaming(hiveParams()).use { stream ->
-          val chunks = stream.stream().iterator()
-          chunks.next()
-          afterFirst()
-          chunks.forEachRemaining {}
+        openAi.chat().completions().createStreaming(hiveParams()).use {
+          it.stream().iterator().drain(afterFirst)
         }
       }
 
