@@ -20,6 +20,22 @@ private const val SLOW_TEAM =
       "aliases": [{"alias": "chat-fast", "provider": "openai", "model": "gpt-4o-mini"}]}],
     "modelGroups": [], "hiveOpsKeys": []}"""
 
+/** `llmgw job --json` of two questions as the slow team, waiting with [sleeper] on [clock]. */
+private fun twoCallJob(fake: FakeGateway, clock: java.time.Clock, sleeper: Sleeper): CliRun =
+  runCli(
+    "job",
+    "--json",
+    "--base-url",
+    fake.saasBaseUrl(),
+    "--team",
+    "slow",
+    "one",
+    "two",
+    env = mapOf("SAAS_LITELLM_VIRTUAL_KEY" to "sk-fake-slow"),
+    clock = clock,
+    sleeper = sleeper,
+  )
+
 class WaitProgressSpec :
   FunSpec({
     test("a throttle wait over 2 s says on stderr what it waits for and how long is left") {
@@ -27,20 +43,7 @@ class WaitProgressSpec :
       val clock = io.llmgateway.testing.FakeClock(start)
       FakeGateway.builder().clock(clock).seed(Seed.fromJson(SLOW_TEAM, start)).start().use { fake ->
         // The CLI waits on the fake's clock, so the window really resets after the wait.
-        val run =
-          runCli(
-            "job",
-            "--json",
-            "--base-url",
-            fake.saasBaseUrl(),
-            "--team",
-            "slow",
-            "one",
-            "two",
-            env = mapOf("SAAS_LITELLM_VIRTUAL_KEY" to "sk-fake-slow"),
-            clock = clock,
-            sleeper = Sleeper { clock.advance(it) },
-          )
+        val run = twoCallJob(fake, clock, Sleeper { clock.advance(it) })
 
         run.exit shouldBe 0
         run.json()["calls"] shouldBe 2.0
@@ -73,20 +76,7 @@ class WaitProgressSpec :
         .start()
         .use { fake ->
           val started = System.nanoTime()
-          val run =
-            runCli(
-              "job",
-              "--json",
-              "--base-url",
-              fake.saasBaseUrl(),
-              "--team",
-              "slow",
-              "one",
-              "two",
-              env = mapOf("SAAS_LITELLM_VIRTUAL_KEY" to "sk-fake-slow"),
-              clock = clock,
-              sleeper = Sleeper.system(),
-            )
+          val run = twoCallJob(fake, clock, Sleeper.system())
           val tookMs = Duration.ofNanos(System.nanoTime() - started).toMillis()
 
           run.exit shouldBe 0
